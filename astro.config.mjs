@@ -1,0 +1,22 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
+import rehypeSlug from 'rehype-slug';
+import pagefind from './src/integrations/pagefind.ts';
+
+export default defineConfig({
+  site: process.env.SITE_URL || 'http://localhost:4321',
+  // Tests and benchmarks build elsewhere so they never touch the site you are working on.
+  outDir: process.env.DATELINE_OUT || './dist',
+  cacheDir: process.env.DATELINE_CACHE || './node_modules/.astro',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  markdown: {
+    // Wire copy is published verbatim: no smart quotes or dashes that the agency did not send.
+    processor: unified({ rehypePlugins: [rehypeSlug], smartypants: false }),
+  },
+  integrations: [pagefind()],
+  server: { port: 4321, host: 'localhost' },
+  preview: { port: 4321, host: 'localhost' },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,132 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+
+/** A story's date as its author wrote it: the calendar date and clock time in the story's own UTC offset. */
+export interface StoryDate {
+  /** Canonical ISO 8601 text: `2019-11-19T17:49:00+04:00`, `…Z`, or `2019-11-19`. */
+  iso: string;
+  year: number;
+  month: number;
+  day: number;
+  /** Null for a date alone. */
+  hour: number | null;
+  minute: number | null;
+  /** `+04:00`, `-05:30`, `Z`; null for a date alone. */
+  offset: string | null;
+  /** Milliseconds since the epoch; a date alone counts as its midnight UTC. */
+  instant: number;
+}
+
+export type DateParse = { ok: true; date: StoryDate } | { ok: false; problem: string; fix: string };
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*(Z|z|[+-]\d{2}:?\d{2}))?$/;
+const EXAMPLE = '2019-11-19T17:49:00+04:00';
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function invalid(problem: string, fix = `write it as ${EXAMPLE} (date, time and UTC offset) or as 2019-11-19 (a date alone)`): DateParse {
+  return { ok: false, problem, fix };
+}
+
+/**
+ * Parses a frontmatter date without losing its offset. YAML's own timestamp type would turn it
+ * into a Date at UTC; the offset is part of the story, so dates are read as text.
+ */
+export function parseStoryDate(input: unknown): DateParse {
+  if (input instanceof Date) {
+    return invalid('was read as a timestamp, which loses its UTC offset', 'this is a bug in the frontmatter reader; dates must be read as text');
+  }
+  if (typeof input !== 'string' && typeof input !== 'number') {
+    return invalid(`must be a date, not ${input === null ? 'empty' : typeof input}`);
+  }
+  const text = String(input).trim();
+  const dateOnly = DATE_ONLY.exec(text);
+  const dateTime = dateOnly ? null : DATE_TIME.exec(text);
+  const parts = dateOnly ?? dateTime;
+  if (!parts) return invalid(`"${text}" is not an ISO 8601 date`);
+
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return invalid(`"${text}" is not a day of the calendar`);
+  }
+  if (dateOnly) {
+    return {
+      ok: true,
+      date: { iso: `${parts[1]}-${parts[2]}-${parts[3]}`, year, month, day, hour: null, minute: null, offset: null, instant: Date.UTC(year, month - 1, day) },
+    };
+  }
+
+  const [hour, minute, second] = [Number(parts[4]), Number(parts[5]), Number(parts[6] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59) return invalid(`"${text}" is not a time of day`);
+  const rawOffset = parts[7];
+  if (!rawOffset) {
+    return invalid(`"${text}" has a time but no UTC offset`, `add the offset the story was filed in, e.g. ${parts[1]}-${parts[2]}-${parts[3]}T${parts[4]}:${parts[5]}:${pad(second)}+04:00, or Z for UTC`);
+  }
+  let offset = 'Z';
+  let offsetMinutes = 0;
+  if (rawOffset.toUpperCase() !== 'Z') {
+    const sign = rawOffset[0] === '-' ? -1 : 1;
+    const digits = rawOffset.slice(1).replace(':', '');
+    const [oh, om] = [Number(digits.slice(0, 2)), Number(digits.slice(2))];
+    if (oh > 14 || om > 59) return invalid(`"${text}" has an offset outside UTC−14:00…UTC+14:00`);
+    offsetMinutes = sign * (oh * 60 + om);
+    offset = `${sign < 0 ? '-' : '+'}${pad(oh)}:${pad(om)}`;
+  }
+  const instant = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
+  return {
+    ok: true,
+    date: {
+      iso: `${parts[1]}-${parts[2]}-${parts[3]}T${parts[4]}:${parts[5]}:${pad(second)}${offset}`,
+      year, month, day, hour, minute, offset, instant,
+    },
+  };
+}
+
+/** Parses a date already validated by the schema; throws on anything else. */
+export function storyDate(iso: string): StoryDate {
+  const parsed = parseStoryDate(iso);
+  if (!parsed.ok) throw new Error(`Invalid story date ${iso}: ${parsed.problem}`);
+  return parsed.date;
+}
+
+/** `UTC+04:00` as the wire prints it; UTC itself is `UTC+00:00`. */
+export function formatOffset(offset: string): string {
+  return `UTC${offset === 'Z' ? '+00:00' : offset}`;
+}
+
+/** `19 November 2019 17:49 (UTC+04:00)`, or `19 November 2019` for a date alone, never in the build machine's zone. */
+export function formatStoryDate(date: StoryDate): string {
+  if (date.offset === null) return formatCalendarDate(date.year, date.month, date.day);
+  const local = new TZDate(date.instant, date.offset === 'Z' ? '+00:00' : date.offset);
+  return `${format(local, 'd MMMM yyyy HH:mm')} (${formatOffset(date.offset)})`;
+}
+
+/** `19 November 2019` for a calendar date. */
+export function formatCalendarDate(year: number, month: number, day: number): string {
+  return format(new TZDate(year, month - 1, day, 'UTC'), 'd MMMM yyyy');
+}
+
+/** `November`. */
+export function monthName(month: number): string {
+  return format(new TZDate(2000, month - 1, 1, 'UTC'), 'MMMM');
+}
+
+/** `November 2019`. */
+export function formatMonth(year: number, month: number): string {
+  return `${monthName(month)} ${year}`;
+}
+
+/** Two-digit month or day for URLs. */
+export function twoDigits(n: number): string {
+  return pad(n);
+}
+
+/** The UTC instant as a sortable string, used where time order must hold across the whole archive. */
+export function sortKey(date: StoryDate): string {
+  return new Date(date.instant).toISOString();
+}

@@ -1,0 +1,104 @@
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { glob } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { z } from 'astro/zod';
+import { parseStoryFile } from './frontmatter.ts';
+import { validateFrontmatter } from './validate.ts';
+import { ContentError, type Problem } from './problems.ts';
+import { findUrlCollisions } from './urls.ts';
+import { isValidSlug, slugify } from './slug.ts';
+
+type EntryType = NonNullable<ReturnType<LoaderContext['entryTypes']['get']>>;
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/**
+ * Astro's glob loader over `**\/*.md`, with Dateline's own frontmatter reading (dates stay text,
+ * so offsets survive; errors carry line numbers) and with every problem in every file collected
+ * and reported at once, before anything is rendered into pages.
+ */
+export function articleLoader(options: { base: string; schema: z.ZodObject }): Loader {
+  const inner = glob({
+    pattern: '**/*.md',
+    base: options.base,
+    generateId: ({ entry }) => entry.replace(/\.md$/, ''),
+  });
+
+  return {
+    name: 'dateline-articles',
+    load: async (context) => {
+      const problems: Problem[] = [];
+      const baseDir = resolve(fileURLToPath(context.config.root), options.base);
+      const invalidFiles = new Set<string>();
+      const markdown = context.entryTypes.get('.md');
+      if (!markdown) throw new Error('Astro has no Markdown entry type; is @astrojs/markdown-remark installed?');
+
+      const entryTypes = new Map(context.entryTypes);
+      const readStory: EntryType = {
+        ...markdown,
+        getEntryInfo: async ({ contents, fileUrl }) => {
+          const path = fileURLToPath(fileUrl);
+          const file = displayPath(path);
+          const parsed = parseStoryFile(file, contents);
+          const found = validateFrontmatter(file, parsed, options.schema).problems;
+          const slug = basename(path, '.md');
+          if (!isValidSlug(slug)) {
+            found.push({
+              file,
+              message: `the file name "${slug}.md" is not a valid slug, and the slug becomes the story's URL`,
+              fix: `rename the file to ${slugify(slug) || 'a-lower-case-name'}.md (lower-case ASCII words joined by "-")`,
+            });
+          }
+          if (found.length > 0) {
+            invalidFiles.add(path);
+            problems.push(...found);
+          }
+          return { data: parsed.data, body: parsed.body, slug: undefined, rawData: '' };
+        },
+      };
+      entryTypes.set('.md', readStory);
+
+      const logger = Object.create(context.logger) as LoaderContext['logger'];
+      logger.error = (message: string) => {
+        const unreadable = /^Error reading (.+?): (.*)$/s.exec(message);
+        if (unreadable) {
+          problems.push({
+            file: displayPath(join(baseDir, unreadable[1]!)),
+            message: `the file cannot be read (${unreadable[2]})`,
+            fix: 'check that the file exists, is readable (permissions) and is not a broken link',
+          });
+        } else {
+          context.logger.error(message);
+        }
+      };
+
+      const parseData: LoaderContext['parseData'] = async (props) =>
+        props.filePath && invalidFiles.has(props.filePath) ? (props.data as never) : context.parseData(props);
+
+      await inner.load({ ...context, entryTypes, logger, parseData });
+
+      if (problems.length === 0) {
+        const stories = [...context.store.values()].map((entry) => ({
+          id: entry.id,
+          file: entry.filePath ?? entry.id,
+          date: String(entry.data.date),
+        }));
+        for (const collision of findUrlCollisions(stories)) {
+          problems.push({
+            file: collision.files[0]!,
+            message: `this story and ${collision.files.slice(1).join(' and ')} would both be published at ${collision.url}`,
+            fix: 'rename one of the files (the file name is the slug), or correct the date if one of them is wrong',
+          });
+        }
+      }
+      if (problems.length > 0) {
+        problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+        throw new ContentError(problems);
+      }
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/** One thing wrong with one content file, said so that an editor can fix it without reading code. */
+export interface Problem {
+  /** Path of the file, relative to the project (or as given). */
+  file: string;
+  /** 1-based line in the file, when known. */
+  line?: number;
+  /** The frontmatter field concerned, when there is one. */
+  field?: string;
+  message: string;
+  fix: string;
+  severity?: 'error' | 'warning';
+}
+
+export function formatProblem(problem: Problem): string {
+  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  const field = problem.field ? ` ${problem.field}:` : '';
+  return `${where}:${field} ${problem.message}\n    fix: ${problem.fix}`;
+}
+
+export function formatProblems(problems: Problem[]): string {
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  return `Dateline found ${count} in the content; nothing was built.\n\n${problems.map(formatProblem).join('\n\n')}\n`;
+}
+
+/** Thrown when content is wrong; its message lists every problem at once. */
+export class ContentError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(formatProblems(problems));
+    this.name = 'ContentError';
+  }
+}
