@@ -8,6 +8,7 @@ import { validateFrontmatter } from './validate.ts';
 import { ContentError, type Problem } from './problems.ts';
 import { findUrlCollisions } from './urls.ts';
 import { isValidSlug, slugify } from './slug.ts';
+import { findUnreadableStories } from './scan.ts';
 
 type EntryType = NonNullable<ReturnType<LoaderContext['entryTypes']['get']>>;
 
@@ -76,24 +77,28 @@ export function articleLoader(options: { base: string; schema: z.ZodObject }): L
         }
       };
 
+      for (const unreadable of await findUnreadableStories(baseDir)) {
+        problems.push({
+          file: displayPath(unreadable.path),
+          message: `the story cannot be read: ${unreadable.reason}`,
+          fix: 'replace it with a regular Markdown file, or delete it if the story is gone',
+        });
+      }
+
       const parseData: LoaderContext['parseData'] = async (props) =>
         props.filePath && invalidFiles.has(props.filePath) ? (props.data as never) : context.parseData(props);
 
       await inner.load({ ...context, entryTypes, logger, parseData });
 
-      if (problems.length === 0) {
-        const stories = [...context.store.values()].map((entry) => ({
-          id: entry.id,
-          file: entry.filePath ?? entry.id,
-          date: String(entry.data.date),
-        }));
-        for (const collision of findUrlCollisions(stories)) {
-          problems.push({
-            file: collision.files[0]!,
-            message: `this story and ${collision.files.slice(1).join(' and ')} would both be published at ${collision.url}`,
-            fix: 'rename one of the files (the file name is the slug), or correct the date if one of them is wrong',
-          });
-        }
+      const validStories = [...context.store.values()]
+        .filter((entry) => !entry.filePath || !invalidFiles.has(resolve(fileURLToPath(context.config.root), entry.filePath)))
+        .map((entry) => ({ id: entry.id, file: displayPath(resolve(fileURLToPath(context.config.root), entry.filePath ?? entry.id)), date: String(entry.data.date) }));
+      for (const collision of findUrlCollisions(validStories)) {
+        problems.push({
+          file: collision.files[0]!,
+          message: `this story and ${collision.files.slice(1).join(' and ')} would both be published at ${collision.url}`,
+          fix: 'rename one of the files (the file name is the slug), or correct the date if one of them is wrong',
+        });
       }
       if (problems.length > 0) {
         problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));

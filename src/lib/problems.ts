@@ -27,5 +27,7 @@ export class ContentError extends Error {
   constructor(readonly problems: Problem[]) {
     super(formatProblems(problems));
     this.name = 'ContentError';
+    // The problems are in the content, not in the code: a stack trace would only distract.
+    this.stack = this.message;
   }
 }

@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+
+export interface BuildResult {
+  code: number | null;
+  output: string;
+  outDir: string;
+}
+
+/** Runs `npm run <script>` in the project with extra environment, collecting all output. */
+export function runScript(script: string, env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; output: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], {
+      cwd: projectRoot,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, output }));
+  });
+}
+
+/** Builds the site from a content folder into a fresh temporary folder. */
+export async function buildSite(contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  const work = await mkdtemp(join(tmpdir(), 'dateline-build-'));
+  const outDir = join(work, 'dist');
+  const { code, output } = await runScript('build', {
+    DATELINE_CONTENT: contentDir,
+    DATELINE_OUT: outDir,
+    DATELINE_CACHE: join(work, 'cache'),
+    ...env,
+  });
+  return { code, output, outDir };
+}
+
+/** Stories on one busy wire day, 3 March 1987, so that listings need more than one page. */
+export const BUSY_DAY_STORIES = 30;
+
+/** A content folder holding `content/`, the test stories and a busy day, as an editor's archive would. */
+export async function makeTestArchive(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'dateline-content-'));
+  await cp(join(projectRoot, 'content'), dir, { recursive: true });
+  await cp(join(projectRoot, 'tests/fixtures/stories'), dir, { recursive: true });
+  await mkdir(join(dir, '1987/03'), { recursive: true });
+  for (let n = 1; n <= BUSY_DAY_STORIES; n++) {
+    const time = `${String(10 + Math.floor(n / 6)).padStart(2, '0')}:${String((n % 6) * 10).padStart(2, '0')}`;
+    await writeFile(
+      join(dir, `1987/03/busy-day-bulletin-${n}.md`),
+      `---\ntitle: Busy day bulletin ${n}\ndate: 1987-03-03T${time}:00Z\nsource: Reuters\ndateline: LONDON, March 3\ntopics: [markets]\n---\n\nMarket bulletin number ${n} of the day.\n`,
+    );
+  }
+  return dir;
+}
+
+export async function removeAll(...paths: string[]): Promise<void> {
+  await Promise.all(paths.map((path) => rm(path, { recursive: true, force: true })));
+}

@@ -1,0 +1,34 @@
+import { dirname } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite, makeTestArchive, removeAll } from './build.ts';
+import { startPreview } from './server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteUrl: string;
+    outDir: string;
+    outDirOtherZone: string;
+    contentDir: string;
+  }
+}
+
+/**
+ * Builds the test archive twice, in two time zones, and serves the first build over HTTP for
+ * the browser tests; the second exists to prove the output does not depend on the zone.
+ */
+export default async function setup(project: TestProject) {
+  const contentDir = await makeTestArchive();
+  const utc = await buildSite(contentDir, { TZ: 'UTC' });
+  if (utc.code !== 0) throw new Error(`The test archive did not build:\n${utc.output}`);
+  const pacific = await buildSite(contentDir, { TZ: 'America/Los_Angeles' });
+  if (pacific.code !== 0) throw new Error(`The test archive did not build in America/Los_Angeles:\n${pacific.output}`);
+  const server = await startPreview(utc.outDir);
+  project.provide('siteUrl', server.url);
+  project.provide('outDir', utc.outDir);
+  project.provide('outDirOtherZone', pacific.outDir);
+  project.provide('contentDir', contentDir);
+  return async () => {
+    await server.stop();
+    await removeAll(contentDir, dirname(utc.outDir), dirname(pacific.outDir));
+  };
+}
