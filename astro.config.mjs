@@ -17,6 +17,5 @@ export default defineConfig({
   },
   integrations: [pagefind()],
   server: { port: 4321, host: 'localhost' },
-  preview: { port: 4321, host: 'localhost' },
   devToolbar: { enabled: false },
 });

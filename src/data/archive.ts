@@ -1,5 +1,9 @@
 import { getCollection } from 'astro:content';
-import { buildArchive } from '../lib/archive.ts';
+import { buildArchive, type Story } from '../lib/archive.ts';
+import { buildTaxonomy, termIndex, termsOf, type Term, type TermKind } from '../lib/taxonomy.ts';
+import { foldKey } from '../lib/places.ts';
+import { onThisDay } from '../lib/calendar.ts';
+import { pagePaths } from '../lib/paginate.ts';
 
 /**
  * The archive, built once per build from the collection. Every page module imports this one
@@ -13,3 +17,26 @@ export const latestFirst = archive.stories.toReversed();
 
 /** Story id → collection entry, for the article pages that render bodies. */
 export const entriesById = new Map(entries.map((entry) => [entry.id, entry]));
+
+/** Sources, authors, places and topics, each with its stories newest first. */
+export const taxonomies: Record<TermKind, Term[]> = {
+  sources: buildTaxonomy(archive.stories, 'sources'),
+  authors: buildTaxonomy(archive.stories, 'authors'),
+  places: buildTaxonomy(archive.stories, 'places'),
+  topics: buildTaxonomy(archive.stories, 'topics'),
+};
+
+const lookup = new Map(Object.entries(taxonomies).flatMap(([kind, terms]) => [...termIndex(terms, kind as TermKind)]));
+
+/** The terms a story is filed under, as pages that exist. */
+export function termsFor(story: Story, kind: TermKind): Term[] {
+  return termsOf(story, kind).flatMap((label) => lookup.get(`${kind}:${foldKey(label)}`) ?? []);
+}
+
+/** Calendar days with stories in any year. */
+export const anniversaries = onThisDay(archive);
+
+/** getStaticPaths for the pages of one kind of term: `/sources/trend/`, `/sources/trend/page/2/`. */
+export function termPaths(kind: TermKind) {
+  return taxonomies[kind].flatMap((term, index) => pagePaths({ slug: term.slug }, term.stories.length, { index }));
+}

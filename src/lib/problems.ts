@@ -24,8 +24,11 @@ export function formatProblems(problems: Problem[]): string {
 
 /** Thrown when content is wrong; its message lists every problem at once. */
 export class ContentError extends Error {
-  constructor(readonly problems: Problem[]) {
+  readonly problems: Problem[];
+
+  constructor(problems: Problem[]) {
     super(formatProblems(problems));
+    this.problems = problems;
     this.name = 'ContentError';
     // The problems are in the content, not in the code: a stack trace would only distract.
     this.stack = this.message;

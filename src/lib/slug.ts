@@ -5,6 +5,15 @@ export function isValidSlug(slug: string): boolean {
   return SLUG_PATTERN.test(slug);
 }
 
+/** Cyrillic letters of the region's languages in a plain Latin transliteration, for URLs only. */
+const CYRILLIC: Record<string, string> = Object.fromEntries(
+  [
+    'а a', 'б b', 'в v', 'г g', 'д d', 'е e', 'ж zh', 'з z', 'и i', 'к k', 'л l', 'м m', 'н n', 'о o', 'п p',
+    'р r', 'с s', 'т t', 'у u', 'ф f', 'х kh', 'ц ts', 'ч ch', 'ш sh', 'щ shch', 'ы y', 'э e', 'ю yu', 'я ya',
+    'ә a', 'ғ g', 'қ k', 'ң n', 'ө o', 'ұ u', 'ү u', 'һ h', 'і i', 'җ j', 'ј j', 'ї i', 'є ye', 'ў u', 'ґ g',
+  ].map((pair) => pair.split(' ') as [string, string]),
+);
+
 /**
  * Turns a headline or a name into a slug: `Turkmenistan developing co-op with Int’l Organization`
  * → `turkmenistan-developing-co-op-with-intl-organization`. Letters lose their diacritics
@@ -21,6 +30,7 @@ export function slugify(text: string, maxLength = 80): string {
     .replace(/[łŁ]/g, 'l')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
+    .replace(/[\u0400-\u04ff]/g, (letter) => CYRILLIC[letter] ?? '')
     .replace(/['’‘`]/g, '')
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, '-')

@@ -168,3 +168,82 @@ describe('searching the archive', () => {
     await page.close();
   });
 });
+
+describe('browsing by source, author, place, topic and date', () => {
+  it('goes from a story to its place, author, source and topic pages and back', async () => {
+    await open('/2019/11/19/late-night-vote-in-ashgabat/'.replace('/19/', '/20/'));
+    await page.locator('.story-dateline a').click();
+    await page.waitForURL('**/places/ashgabat-turkmenistan/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Ashgabat, Turkmenistan');
+    await expect(page.locator('.page-head p').last().textContent()).resolves.toBe('3 stories, newest first. In Turkmenistan.');
+    await page.getByRole('link', { name: HEADLINE }).click();
+    await page.waitForURL(`**${FIRST_STORY}`);
+    await page.locator('.story-byline a', { hasText: 'Huseyn Hasanov' }).click();
+    await page.waitForURL('**/authors/huseyn-hasanov/');
+    await expect(page.locator('.story-list h2').allTextContents()).resolves.toEqual(['Late-night session approves budget in Ashgabat', HEADLINE]);
+    await page.goBack();
+    await page.waitForURL(`**${FIRST_STORY}`);
+    await page.locator('.story-byline a', { hasText: 'Trend' }).click();
+    await page.waitForURL('**/sources/trend/');
+    await expect(page.locator('.page-head p').last().textContent()).resolves.toBe('9 stories, newest first.');
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Sources' }).click();
+    await page.waitForURL('**/sources/');
+    await expect(page.locator('.term-list li').allTextContents()).resolves.toEqual(['AzerNews 1', 'Reuters 33', 'Trend 9']);
+    await page.close();
+  });
+
+  it('lists a story with two authors under both, and groups places by country', async () => {
+    await open('/authors/leman-zeynalova/');
+    await expect(page.locator('.story-list h2').allTextContents()).resolves.toEqual(['Baku hosts Caspian transport forum']);
+    await page.goto(`${site}/places/`);
+    const turkmenistan = page.locator('section', { has: page.locator('h2', { hasText: 'Turkmenistan' }) });
+    await expect(turkmenistan.locator('li a').allTextContents()).resolves.toEqual(['Aşgabat', 'Ashgabat', 'Türkmenabat']);
+    await turkmenistan.getByRole('link', { name: 'Türkmenabat' }).click();
+    await page.waitForURL('**/places/turkmenabat-turkmenistan/');
+    // TÜRKMENABAT and Turkmenabat in the datelines are one place.
+    await expect(page.locator('.story-list h2').count()).resolves.toBe(2);
+    await page.close();
+  });
+
+  it('shows related stories chosen at build time, with no script on the page', async () => {
+    await open('/2019/11/19/baku-hosts-caspian-transport-forum/');
+    const related = await page.locator('.related h3').allTextContents();
+    expect(related).toHaveLength(5);
+    expect(related[0]).toBe('Caspian shipping figures published');
+    await expect(page.locator('script').count()).resolves.toBe(0);
+    await page.locator('.tags a', { hasText: 'caspian' }).click();
+    await page.waitForURL('**/topics/caspian/');
+    await expect(page.locator('.page-head p').last().textContent()).resolves.toBe('2 stories, newest first.');
+    await page.close();
+  });
+
+  it('uses the year calendar to reach a day', async () => {
+    await open('/2019/');
+    const calendar = page.locator('.calendar');
+    await expect(calendar.locator('table').count()).resolves.toBe(12);
+    const busiest = calendar.getByRole('link', { name: '19 November 2019: 5 stories' });
+    await expect(busiest.evaluate((a) => a.parentElement!.className)).resolves.toBe('level-4');
+    await expect(calendar.locator('td.level-0', { hasText: /^25$/ }).first().locator('a').count()).resolves.toBe(0);
+    await busiest.click();
+    await page.waitForURL('**/2019/11/19/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('19 November 2019');
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).locator('li').allTextContents()).resolves.toEqual(['Home', '2019', 'November', '19']);
+    await page.close();
+  });
+
+  it('lists a calendar day in every year on its On this day page, linked from the home page', async () => {
+    await open('/on-this-day/11-19/');
+    await expect(page.locator('.day-heading').allTextContents()).resolves.toEqual(['2019']);
+    await page.close();
+    // The home page's script points the link at today's page when the archive has stories for today.
+    page = await browser.newPage();
+    await page.clock.setFixedTime(new Date(2030, 10, 19, 12, 0));
+    await page.goto(`${site}/`);
+    await expect(page.locator('#on-this-day').getAttribute('href')).resolves.toBe('/on-this-day/11-19/');
+    await page.close();
+    page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${site}/`);
+    await expect(page.locator('#on-this-day').getAttribute('href')).resolves.toBe('/on-this-day/');
+    await page.close();
+  });
+});

@@ -1,0 +1,13 @@
+/**
+ * Points the home page's "On this day" link at today's page, in the reader's own calendar,
+ * when the archive has stories for today. Without JavaScript the link goes to the index of days.
+ */
+export function linkToday(link: HTMLAnchorElement | null, now = new Date()): void {
+  if (!link) return;
+  const key = `${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const days = new Set((link.dataset.days ?? '').split(' '));
+  if (days.has(key)) {
+    link.href = `/on-this-day/${key}/`;
+    link.textContent = `On this day, ${now.toLocaleDateString('en-GB', { day: 'numeric', month: 'long' })}`;
+  }
+}
