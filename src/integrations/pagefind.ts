@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 
@@ -26,6 +28,7 @@ export default function pagefindIntegration(): AstroIntegration {
           if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+          await tagSearchPage(outDir);
           logger.info(`indexed ${added.page_count} stories in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await pagefind.close();
@@ -33,4 +36,17 @@ export default function pagefindIntegration(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * Pagefind fetches its entry file with a cache-busting tag; by default a new one on every
+ * visit. Tagging it with a hash of this build's index lets a returning reader's browser reuse
+ * everything until the index really changes.
+ */
+async function tagSearchPage(outDir: string): Promise<void> {
+  const entry = await readFile(join(outDir, 'pagefind', 'pagefind-entry.json'));
+  const tag = createHash('sha256').update(entry).digest('hex').slice(0, 16);
+  const page = join(outDir, 'search', 'index.html');
+  const html = await readFile(page, 'utf8');
+  await writeFile(page, html.replace('data-index-tag="DATELINE_INDEX_TAG"', `data-index-tag="${tag}"`));
 }

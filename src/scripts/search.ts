@@ -1,21 +1,28 @@
-/** The search page: runs Pagefind in the browser from the index written at build time. */
+/** The search page: Pagefind's JS API in the browser, with the whole search state kept in the URL. */
+import { FILTER_NAMES, hasCriteria, pagefindOptions, parseSearchState, serializeSearchState, type SearchState } from '../lib/search-state.ts';
 
-interface PagefindResultData {
+interface ResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
 }
-interface PagefindResult {
+interface Result {
   id: string;
-  data: () => Promise<PagefindResultData>;
+  data: () => Promise<ResultData>;
 }
+type FilterCounts = Record<string, Record<string, number>>;
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
-  search: (query: string, options?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
+  init: () => Promise<void>;
+  filters: () => Promise<FilterCounts>;
+  search: (query: string | null, options?: Record<string, unknown>) => Promise<{ results: Result[]; filters: FilterCounts; unfilteredResultCount: number } | null>;
+  debouncedSearch: (query: string | null, options?: Record<string, unknown>, wait?: number) => Promise<{ results: Result[]; filters: FilterCounts } | null>;
 }
 
 const BATCH = 10;
-const INDEX_URL = '/pagefind/pagefind.js';
+const VISIBLE_VALUES = 8;
+
+const $ = <T extends Element>(selector: string, root: ParentNode = document) => root.querySelector<T>(selector)!;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -24,60 +31,210 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return node;
 }
 
-function renderResult(data: PagefindResultData): HTMLLIElement {
+function renderResult(data: ResultData): HTMLLIElement {
   const item = element('li');
   const heading = element('h2');
   const link = element('a', undefined, data.meta.title ?? data.url);
   link.href = data.url;
   heading.append(link);
-  const meta = element('p', 'meta', [data.meta.dateline, data.meta.date, data.meta.source].filter(Boolean).join(' · '));
+  const meta = element('p', 'meta');
+  for (const [key, value] of [['dateline', data.meta.dateline], ['date', data.meta.date], ['source', data.meta.source]] as const) {
+    if (!value) continue;
+    if (meta.childNodes.length > 0) meta.append(' · ');
+    const part = element(key === 'dateline' ? 'bdi' : 'span', `result-${key}`, value);
+    meta.append(part);
+  }
   const excerpt = element('p', 'summary');
-  // Pagefind escapes the page text and adds only <mark> around matched words.
+  // Pagefind escapes the page text and adds only <mark> around the matched words.
   excerpt.innerHTML = data.excerpt;
   item.append(heading, meta, excerpt);
   return item;
 }
 
-async function loadPagefind(): Promise<Pagefind | null> {
+function describe(state: SearchState, total: number): string {
+  const stories = `${total.toLocaleString('en')} ${total === 1 ? 'story' : 'stories'}`;
+  const parts: string[] = [];
+  if (state.q) parts.push(`${total === 1 ? 'matches' : 'match'} “${state.q}”`);
+  const chosen = FILTER_NAMES.flatMap((name) => state.filters[name]);
+  if (chosen.length > 0) parts.push(`filed under ${chosen.join(', ')}`);
+  if (state.from || state.to) parts.push(`from ${state.from || 'the start'} to ${state.to || 'today'}`);
+  const order = state.sort === 'date' ? ', newest first' : state.sort === 'oldest' ? ', oldest first' : '';
+  if (total === 0) return `No stories ${parts.join(' and ').replace(/^matches/, 'match') || 'found'}.`;
+  return `${stories} ${parts.join(' and ')}${order}.`.replace(/ \./, '.');
+}
+
+async function loadPagefind(tag: string): Promise<Pagefind | null> {
   try {
-    const url = INDEX_URL;
-    return (await import(/* @vite-ignore */ url)) as Pagefind;
+    const url = '/pagefind/pagefind.js';
+    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await pagefind.options({ highlightParam: 'highlight', excerptLength: 30, metaCacheTag: tag });
+    await pagefind.init();
+    return pagefind;
   } catch {
     return null;
   }
 }
 
 export async function startSearch(): Promise<void> {
-  const input = document.querySelector<HTMLInputElement>('#search-query')!;
-  const status = document.querySelector<HTMLElement>('#search-status')!;
-  const list = document.querySelector<HTMLOListElement>('#search-results')!;
-  const more = document.querySelector<HTMLButtonElement>('#search-more')!;
-  const query = new URLSearchParams(location.search).get('q')?.trim() ?? '';
-  input.value = query;
+  const app = $<HTMLElement>('#search-app');
+  const form = $<HTMLFormElement>('#search-form');
+  const input = $<HTMLInputElement>('#search-query');
+  const sort = $<HTMLSelectElement>('#search-sort');
+  const from = $<HTMLInputElement>('#search-from');
+  const to = $<HTMLInputElement>('#search-to');
+  const status = $<HTMLElement>('#search-status');
+  const list = $<HTMLOListElement>('#search-results');
+  const more = $<HTMLButtonElement>('#search-more');
+  const filterPanel = $<HTMLDetailsElement>('#search-filters');
 
-  const pagefind = await loadPagefind();
+  let state = parseSearchState(location.search);
+  const pagefind = await loadPagefind(app.dataset.indexTag ?? '');
   if (!pagefind) {
+    input.value = state.q;
     status.textContent = 'The search index is missing. It is built by "npm run build"; run "npm start" to build the archive and serve it with search.';
     return;
   }
-  if (!query) {
-    status.textContent = 'Type words from a headline or a story and press Enter.';
-    input.focus();
-    return;
+  $<HTMLElement>('#search-options').hidden = false;
+  filterPanel.hidden = false;
+  // Side by side on a wide screen, the filters are always open; on a phone they fold away.
+  const wide = matchMedia('(min-width: 56rem)');
+  filterPanel.open = wide.matches;
+  wide.addEventListener('change', () => (filterPanel.open = wide.matches));
+  const totals = await pagefind.filters();
+  const knownMonths = Object.keys(totals.month ?? {}).sort();
+  if (knownMonths.length > 0) {
+    from.min = to.min = knownMonths[0]!;
+    from.max = to.max = knownMonths.at(-1)!;
   }
 
-  status.textContent = 'Searching…';
-  const search = await pagefind.search(query);
-  const results = search?.results ?? [];
+  let results: Result[] = [];
   let shown = 0;
-  const showMore = async () => {
-    const batch = await Promise.all(results.slice(shown, shown + BATCH).map((result) => result.data()));
-    list.append(...batch.map(renderResult));
-    shown += batch.length;
-    more.hidden = shown >= results.length;
+  let generation = 0;
+
+  // One batch at a time: a second click while a batch loads must not load it twice.
+  let loading: { generation: number; done: Promise<void> } | null = null;
+  const showMore = (): Promise<void> => {
+    if (loading && loading.generation === generation) return loading.done;
+    const mine = generation;
+    const done: Promise<void> = (async () => {
+      const batch = await Promise.all(results.slice(shown, shown + BATCH).map((result) => result.data()));
+      if (mine !== generation) return;
+      list.append(...batch.map(renderResult));
+      shown += batch.length;
+      more.hidden = shown >= results.length;
+    })().finally(() => {
+      if (loading?.done === done) loading = null;
+    });
+    loading = { generation: mine, done };
+    return done;
   };
+
+  const renderFilters = (counts: FilterCounts) => {
+    for (const name of FILTER_NAMES) {
+      const fieldset = $<HTMLFieldSetElement>(`fieldset[data-filter="${name}"]`, filterPanel);
+      const [visible, hidden] = fieldset.querySelectorAll<HTMLUListElement>('.filter-values');
+      const details = $<HTMLDetailsElement>('details', fieldset);
+      const all = totals[name] ?? {};
+      const selected = new Set(state.filters[name]);
+      const values = Object.keys(all)
+        .map((value) => ({ value, count: counts[name]?.[value] ?? 0 }))
+        .filter(({ value, count }) => count > 0 || selected.has(value))
+        .sort((a, b) => Number(selected.has(b.value)) - Number(selected.has(a.value)) || (name === 'year' ? b.value.localeCompare(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
+      const items = values.map(({ value, count }) => {
+        const item = element('li');
+        const label = element('label');
+        const box = element('input');
+        box.type = 'checkbox';
+        box.name = name;
+        box.value = value;
+        box.checked = selected.has(value);
+        label.append(box, ' ', element('bdi', undefined, value), ' ', element('span', 'count', count.toLocaleString('en')));
+        item.append(label);
+        return item;
+      });
+      visible!.replaceChildren(...items.slice(0, VISIBLE_VALUES));
+      hidden!.replaceChildren(...items.slice(VISIBLE_VALUES));
+      details.hidden = items.length <= VISIBLE_VALUES;
+      fieldset.hidden = items.length === 0;
+    }
+  };
+
+  const run = async () => {
+    const mine = ++generation;
+    input.value = state.q;
+    sort.value = state.sort;
+    from.value = state.from;
+    to.value = state.to;
+    list.replaceChildren();
+    more.hidden = true;
+    shown = 0;
+    if (!hasCriteria(state)) {
+      results = [];
+      renderFilters(totals);
+      status.textContent = 'Type words from a headline or a story, or choose a source, place, topic or year.';
+      return;
+    }
+    status.textContent = 'Searching…';
+    const search = await pagefind.search(state.q || null, pagefindOptions(state, knownMonths));
+    if (mine !== generation) return;
+    results = search?.results ?? [];
+    // Values of one filter are alternatives, so each filter in use counts its values as if
+    // it were not set: choosing Trend must not hide Reuters.
+    const counts: FilterCounts = { ...(search?.filters ?? {}) };
+    for (const name of FILTER_NAMES) {
+      if (state.filters[name].length === 0) continue;
+      const without = { ...state, filters: { ...state.filters, [name]: [] } };
+      const wider = await pagefind.search(state.q || null, pagefindOptions(without, knownMonths));
+      counts[name] = wider?.filters[name] ?? {};
+    }
+    if (mine !== generation) return;
+    renderFilters(counts);
+    await showMore();
+    if (mine !== generation) return;
+    status.textContent = describe(state, results.length);
+  };
+
+  /** Each committed search is a step in the browser's history; typing refines the current step. */
+  let typing = false;
+  const commit = (next: SearchState, mode: 'push' | 'replace') => {
+    state = next;
+    const query = serializeSearchState(state);
+    const url = `${location.pathname}${query ? `?${query}` : ''}`;
+    if (url !== `${location.pathname}${location.search}`) history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+    void run();
+  };
+  const stateFromForm = (): SearchState => parseSearchState(new URLSearchParams([...new FormData(form)].map(([key, value]) => [key, String(value)])));
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      commit(stateFromForm(), typing ? 'replace' : 'push');
+      typing = true;
+    }, 200);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    commit(stateFromForm(), typing ? 'replace' : 'push');
+    typing = false;
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target === input) return;
+    typing = false;
+    commit(stateFromForm(), 'push');
+  });
   more.addEventListener('click', () => void showMore());
-  await showMore();
-  status.textContent =
-    results.length === 0 ? `No stories match “${query}”.` : `${results.length.toLocaleString('en')} ${results.length === 1 ? 'story matches' : 'stories match'} “${query}”.`;
+  window.addEventListener('popstate', () => {
+    typing = false;
+    state = parseSearchState(location.search);
+    void run();
+  });
+
+  // A form sent before this script was ready carries empty fields: show the canonical URL.
+  const canonical = serializeSearchState(state);
+  if (location.search.slice(1) !== canonical) history.replaceState(null, '', `${location.pathname}${canonical ? `?${canonical}` : ''}`);
+  await run();
+  if (!hasCriteria(state)) input.focus();
 }
+

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
+
+const site = inject('siteUrl');
+const FIRST_STORY = '/2019/11/19/turkmenistan-developing-co-op-with-intl-organization-for-migration/';
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The search status once the search has finished. */
+async function settled(): Promise<string> {
+  await page.waitForFunction(() => {
+    const text = document.querySelector('#search-status')?.textContent ?? '';
+    return text !== '' && text !== 'Searching…';
+  });
+  return (await page.locator('#search-status').textContent()) ?? '';
+}
+
+async function search(query: string): Promise<string> {
+  page = await browser.newPage();
+  await page.goto(`${site}/search/${query}`);
+  return settled();
+}
+
+const titles = () => page.locator('#search-results h2').allTextContents();
+const filterValues = (name: string) => page.locator(`fieldset[data-filter="${name}"] label`).allTextContents();
+
+describe('search filters', () => {
+  it('shows each filter with counts, and several values of one filter mean any of them', async () => {
+    await expect(search('?topic=transport')).resolves.toBe('3 stories filed under transport.');
+    await expect(filterValues('source')).resolves.toEqual([' Trend 2', ' AzerNews 1']);
+    await page.getByRole('checkbox', { name: /AzerNews/ }).click();
+    await page.waitForURL('**/search/?source=AzerNews&topic=transport');
+    await expect(settled()).resolves.toBe('1 story filed under AzerNews, transport.');
+    // The other sources stay on offer, with the counts they would add.
+    await expect(filterValues('source')).resolves.toEqual([' AzerNews 1', ' Trend 2']);
+    await page.getByRole('checkbox', { name: /Trend/ }).click();
+    await page.waitForURL('**/search/?source=AzerNews&source=Trend&topic=transport');
+    await expect(settled()).resolves.toMatch(/^3 stories/);
+    await page.close();
+  });
+
+  it('combines words with filters on author, place and year', async () => {
+    await expect(search('?q=Caspian&author=Ilkin+Hasanov')).resolves.toBe('2 stories match “Caspian” and filed under Ilkin Hasanov.');
+    await page.close();
+    await expect(search('?place=T%C3%BCrkmenabat%2C+Turkmenistan&year=2019')).resolves.toMatch(/^2 stories/);
+    await expect(titles()).resolves.toContain('Rail link to Turkmenabat modernised');
+    await page.close();
+  });
+});
+
+describe('search order and dates', () => {
+  it('orders by date, newest or oldest first', async () => {
+    await search('?topic=transport&sort=date');
+    await expect(titles()).resolves.toEqual(['Caspian shipping figures published', 'Rail link to Turkmenabat modernised', 'Baku hosts Caspian transport forum']);
+    await page.locator('#search-sort').selectOption('oldest');
+    await page.waitForURL('**/search/?topic=transport&sort=oldest');
+    await settled();
+    await expect(titles()).resolves.toEqual(['Baku hosts Caspian transport forum', 'Rail link to Turkmenabat modernised', 'Caspian shipping figures published']);
+    await page.close();
+  });
+
+  it('is exact to the minute within one day and across offsets', async () => {
+    await expect(search('?q=bulletin&sort=date')).resolves.toBe('30 stories match “bulletin”, newest first.');
+    await page.locator('#search-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 20);
+    await page.locator('#search-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 30);
+    await expect(titles()).resolves.toEqual(Array.from({ length: 30 }, (_, i) => `Busy day bulletin ${30 - i}`));
+    await page.close();
+    // 00:05 at UTC+05:00 on 1 January is 19:05 UTC on 31 December, before 23:30 UTC.
+    await search('?q=&source=Trend&source=AzerNews&from=2019-12&to=2020-01&sort=date');
+    await expect(titles()).resolves.toEqual(['Caspian shipping figures published', 'Ashgabat welcomes 2020 with fireworks', 'قمة الطاقة تبدأ أعمالها في الدوحة']);
+    await page.close();
+  });
+
+  it('narrows to a range of months', async () => {
+    await expect(search('?source=Trend&from=2019-12&to=2020-01')).resolves.toMatch(/^2 stories filed under Trend and from 2019-12 to 2020-01/);
+    await page.locator('#search-from').fill('2019-11');
+    await page.waitForURL('**/search/?source=Trend&from=2019-11&to=2020-01');
+    await expect(settled()).resolves.toMatch(/^9 stories/);
+    await page.close();
+  });
+});
+
+describe('search state in the URL', () => {
+  it('restores query, filters and order from a shared link', async () => {
+    await expect(search('?q=Caspian&source=AzerNews&sort=date')).resolves.toBe('1 story matches “Caspian” and filed under AzerNews, newest first.');
+    await expect(page.locator('#search-query').inputValue()).resolves.toBe('Caspian');
+    await expect(page.getByRole('checkbox', { name: /AzerNews/ }).isChecked()).resolves.toBe(true);
+    await expect(page.locator('#search-sort').inputValue()).resolves.toBe('date');
+    await page.close();
+  });
+
+  it('steps through searches with the back and forward buttons', async () => {
+    await search('');
+    await page.locator('#search-query').fill('cotton');
+    await page.locator('#search-query').press('Enter');
+    await page.waitForURL('**/search/?q=cotton');
+    await expect(settled()).resolves.toBe('1 story matches “cotton”.');
+    await page.locator('#search-query').fill('Caspian');
+    await page.locator('#search-query').press('Enter');
+    await page.waitForURL('**/search/?q=Caspian');
+    await expect(settled()).resolves.toMatch(/^2 stories match “Caspian”/);
+    await page.getByRole('checkbox', { name: /AzerNews/ }).click();
+    await page.waitForURL('**/search/?q=Caspian&source=AzerNews');
+    await expect(settled()).resolves.toMatch(/^1 story/);
+    await page.goBack();
+    await page.waitForURL('**/search/?q=Caspian');
+    await expect(settled()).resolves.toMatch(/^2 stories match “Caspian”/);
+    await expect(page.getByRole('checkbox', { name: /AzerNews/ }).isChecked()).resolves.toBe(false);
+    await page.goBack();
+    await page.waitForURL('**/search/?q=cotton');
+    await expect(settled()).resolves.toBe('1 story matches “cotton”.');
+    await expect(page.locator('#search-query').inputValue()).resolves.toBe('cotton');
+    await page.goForward();
+    await page.waitForURL('**/search/?q=Caspian');
+    await expect(settled()).resolves.toMatch(/^2 stories/);
+    await page.close();
+  });
+});
+
+describe('search results', () => {
+  it('show headline, date in the story’s offset, dateline, source and a marked excerpt, ten at a time', async () => {
+    await expect(search('?q=migration')).resolves.toBe('1 story matches “migration”.');
+    const first = page.locator('#search-results li').first();
+    await expect(first.locator('h2').textContent()).resolves.toBe('Turkmenistan developing co-op with Int’l Organization for Migration');
+    await expect(first.locator('.meta').textContent()).resolves.toBe('ASHGABAT, Turkmenistan · 19 November 2019 17:49 (UTC+04:00) · Trend');
+    await expect(first.locator('mark').first().textContent()).resolves.toMatch(/^migration\W?$/i);
+    await page.close();
+    await expect(search('?q=bulletin')).resolves.toMatch(/^30 stories/);
+    await expect(page.locator('#search-results li').count()).resolves.toBe(10);
+    // A double click loads one more batch, not two copies of it.
+    await page.locator('#search-more').dblclick();
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 20);
+    await page.waitForTimeout(300);
+    await expect(page.locator('#search-results li').count()).resolves.toBe(20);
+    await page.close();
+  });
+
+  it('open the story with the searched words highlighted; a story not reached from search loads no search code', async () => {
+    page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(site + FIRST_STORY);
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
+    await page.goto(`${site}/search/?q=trafficking`);
+    await settled();
+    await page.locator('#search-results a').first().click();
+    await page.waitForURL(`**${FIRST_STORY}?highlight=trafficking`);
+    await page.waitForSelector('.story-body mark');
+    await expect(page.locator('.story-body mark').allTextContents()).resolves.toEqual(['trafficking', 'trafficking', 'trafficking']);
+    await page.close();
+  });
+});
+
+describe('search for keyboards and screen readers', () => {
+  it('focuses the search box with / from any page, and announces results', async () => {
+    page = await browser.newPage();
+    await page.goto(site + FIRST_STORY);
+    await page.keyboard.press('/');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('site-search');
+    await page.keyboard.type('cotton');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/search/?q=cotton');
+    await expect(settled()).resolves.toBe('1 story matches “cotton”.');
+    await expect(page.locator('#search-status').getAttribute('aria-live')).resolves.toBe('polite');
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('/');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-query');
+    // Tab from the box reaches the results without a mouse.
+    await page.keyboard.type(' harvest');
+    await page.keyboard.press('Enter');
+    await settled();
+    await page.locator('#search-results a').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/2019/11/19/turkmenabat-cotton-harvest-completed/?highlight=*');
+    await page.close();
+  });
+
+  it('says that search needs JavaScript when it is off, and offers the browse pages', async () => {
+    page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${site}/search/?q=cotton`);
+    const notice = page.locator('.notice');
+    await expect(notice.textContent()).resolves.toMatch(/needs JavaScript/);
+    await expect(notice.locator('a').count()).resolves.toBe(6);
+    await page.close();
+  });
+});
