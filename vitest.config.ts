@@ -20,6 +20,16 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
+      {
+        test: {
+          name: 'corpus',
+          include: ['tests/corpus/**/*.test.ts'],
+          globalSetup: ['tests/support/global-corpus.ts'],
+          testTimeout: 300_000,
+          // Converting and building the 19,043-story Reuters archive takes a few minutes.
+          hookTimeout: 900_000,
+        },
+      },
     ],
   },
 });

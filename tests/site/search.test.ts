@@ -127,6 +127,25 @@ describe('search state in the URL', () => {
   });
 });
 
+describe('search caching', () => {
+  it('asks for the index with this build’s tag, so a returning reader re-downloads nothing unchanged', async () => {
+    page = await browser.newPage();
+    const entries: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('pagefind-entry.json')) entries.push(request.url());
+    });
+    await page.goto(`${site}/search/?q=cotton`);
+    await settled();
+    const tag = await page.locator('#search-app').getAttribute('data-index-tag');
+    expect(tag).toMatch(/^[0-9a-f]{16}$/);
+    expect(entries).toEqual([`${site}/pagefind/pagefind-entry.json?ts=${tag}`]);
+    await page.goto(`${site}/search/?q=harvest`);
+    await settled();
+    expect(new Set(entries)).toEqual(new Set([`${site}/pagefind/pagefind-entry.json?ts=${tag}`]));
+    await page.close();
+  });
+});
+
 describe('search results', () => {
   it('show headline, date in the story’s offset, dateline, source and a marked excerpt, ten at a time', async () => {
     await expect(search('?q=migration')).resolves.toBe('1 story matches “migration”.');
