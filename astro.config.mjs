@@ -2,7 +2,9 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import rehypeSlug from 'rehype-slug';
+import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import drafts from './src/integrations/drafts.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
@@ -15,7 +17,8 @@ export default defineConfig({
     // Wire copy is published verbatim: no smart quotes or dashes that the agency did not send.
     processor: unified({ rehypePlugins: [rehypeSlug], smartypants: false }),
   },
-  integrations: [pagefind()],
+  // The sitemap splits itself into files of at most 45,000 URLs, under the protocol's 50,000.
+  integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page), entryLimit: 45_000 }), drafts(), pagefind()],
   server: { port: 4321, host: 'localhost' },
   devToolbar: { enabled: false },
 });

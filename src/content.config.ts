@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro/content/config';
 import { z } from 'astro/zod';
 import { articleLoader } from './lib/loader.ts';
+import { contentDir } from './lib/content-dir.ts';
 import { languageField, namesField, storyDateField, textField } from './lib/fields.ts';
 
 /** The frontmatter of a story. Unknown fields are an error, so a typo never passes silently. */
@@ -21,14 +22,16 @@ export const articleSchema = z.strictObject({
   summary: textField('a summary').optional(),
   // The story's language as a BCP 47 tag.
   lang: languageField().default('en'),
-  // When the story was last changed, in the same format as date.
+  // When the story was last changed, in the same format as date; wins over the git history.
   updated: storyDateField().optional(),
+  // Corrections, oldest first: when each was made and what was wrong.
+  corrections: z.array(z.strictObject({ date: storyDateField(), text: textField('the correction') }), { error: 'must be a list of corrections, each with date: and text:' }).default([]),
+  // Work in progress: `npm run dev` shows it marked as a draft; builds leave it out everywhere.
+  draft: z.boolean({ error: 'must be true or false' }).default(false),
 });
 
 export type ArticleData = z.output<typeof articleSchema>;
 
-/** Where stories are read from: content/ unless DATELINE_CONTENT names another folder. */
-export const contentDir = process.env.DATELINE_CONTENT || './content';
 
 export const collections = {
   articles: defineCollection({

@@ -11,6 +11,9 @@ export interface StoryFields {
   topics?: string[];
   summary?: string;
   lang?: string;
+  updated?: string;
+  corrections?: { date: string; text: string }[];
+  draft?: boolean;
 }
 
 /** What listings show of a story: small, with no body. */
@@ -28,6 +31,10 @@ export interface Story {
   topics: string[];
   summary?: string;
   lang: string;
+  /** When the story was last changed, if its frontmatter says. */
+  updated?: StoryDate;
+  corrections: { date: StoryDate; text: string }[];
+  draft: boolean;
 }
 
 export interface DayGroup {
@@ -79,6 +86,9 @@ export function toStory(id: string, data: StoryFields): Story {
     topics: data.topics ?? [],
     summary: data.summary,
     lang: data.lang ?? 'en',
+    updated: data.updated ? storyDate(data.updated) : undefined,
+    corrections: (data.corrections ?? []).map((correction) => ({ date: storyDate(correction.date), text: correction.text })),
+    draft: data.draft ?? false,
   };
 }
 

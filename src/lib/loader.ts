@@ -1,6 +1,5 @@
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { parseStoryFile } from './frontmatter.ts';
@@ -32,16 +31,13 @@ function displayPath(path: string): string {
  * and reported at once, before anything is rendered into pages.
  */
 export function articleLoader(options: { base: string; schema: z.ZodObject }): Loader {
-  const inner = glob({
-    pattern: '**/*.md',
-    base: options.base,
-    generateId: ({ entry }) => entry.replace(/\.md$/, ''),
-  });
-
   return {
     name: 'dateline-articles',
     load: async (loaderContext) => {
       const context = loaderContext as GlobContext;
+      // Imported here so that tools which only need the schema (npm run check) start fast.
+      const { glob } = await import('astro/loaders');
+      const inner = glob({ pattern: '**/*.md', base: options.base, generateId: ({ entry }) => entry.replace(/\.md$/, '') });
       const problems: Problem[] = [];
       const baseDir = resolve(fileURLToPath(context.config.root), options.base);
       const invalidFiles = new Set<string>();

@@ -12,6 +12,8 @@ const FIELD_HINTS: Record<string, string> = {
   summary: 'write summary: followed by one or two sentences',
   lang: 'write lang: en (or ru, tk, ar, …)',
   updated: 'write updated: 2019-11-20T09:00:00+04:00',
+  corrections: 'write corrections as a list of entries, each "- date: 2019-11-20" with "text: What was wrong." under it',
+  draft: 'write draft: true, or remove the line',
 };
 
 function closest(word: string, candidates: string[]): string | undefined {

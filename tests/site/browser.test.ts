@@ -44,7 +44,7 @@ describe('reading the archive', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe(HEADLINE);
     await expect(page.locator('.story-dateline').textContent()).resolves.toBe('ASHGABAT, Turkmenistan');
     await expect(page.locator('.story-byline').textContent()).resolves.toMatch(/^By Huseyn Hasanov, Trend$/);
-    const time = page.locator('article time');
+    const time = page.locator('.story-time time');
     await expect(time.textContent()).resolves.toBe('19 November 2019 17:49 (UTC+04:00)');
     await expect(time.getAttribute('datetime')).resolves.toBe('2019-11-19T17:49:00+04:00');
     // Every paragraph verbatim, straight quotes and all: nothing "smartened".
@@ -58,7 +58,7 @@ describe('reading the archive', () => {
 
   it('shows a date alone without a time, and heading anchors in the body', async () => {
     await open('/2019/11/23/ashgabat-exhibition-turkmen/');
-    await expect(page.locator('article time').textContent()).resolves.toBe('23 November 2019');
+    await expect(page.locator('.story-time time').textContent()).resolves.toBe('23 November 2019');
     await page.close();
     await open('/2019/11/19/baku-hosts-caspian-transport-forum/');
     await expect(page.locator('.story-body h2').first().getAttribute('id')).resolves.toBe('port-capacity');

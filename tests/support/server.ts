@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { projectRoot } from './build.ts';
+import { childEnv, projectRoot } from './build.ts';
 
 export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -34,7 +34,7 @@ export async function startPreview(outDir: string): Promise<{ url: string; stop:
   const port = await freePort();
   const child = spawn('npm', ['run', '--silent', 'preview', '--', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
     cwd: projectRoot,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DATELINE_OUT: outDir },
+    env: childEnv({ DATELINE_OUT: outDir }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

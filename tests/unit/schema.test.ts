@@ -27,6 +27,8 @@ describe('the story schema', () => {
       dateline: 'ASHGABAT, Turkmenistan',
       topics: [],
       lang: 'en',
+      corrections: [],
+      draft: false,
     });
   });
 

@@ -1,0 +1,209 @@
+// Builds and measures, in one run, side by side: Dateline on the Reuters archive, Dateline on
+// a synthetic archive made from it, and Hugo on the same Reuters Markdown with a bare theme.
+//
+//   npm run bench                      the full run (19,043 + 100,000 stories), writes BENCHMARKS.md
+//   npm run bench -- --stories 200 --synthetic 300 --no-write     a small run
+import { spawn } from 'node:child_process';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readCorpus } from './corpus.ts';
+import { reutersToMarkdown, type ReutersRecord } from '../lib/reuters.ts';
+import { seededRandom, syntheticStory } from '../lib/synthetic.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const HUGO_SITE = join(import.meta.dirname, 'bench/hugo');
+
+export interface Run {
+  wallSeconds: number;
+  peakMB: number;
+  pagefindSeconds?: number;
+  ok: boolean;
+  output: string;
+}
+
+export interface Measured {
+  name: string;
+  stories: number;
+  cold: Run;
+  warm: Run;
+  edit: Run;
+  pages: number;
+  files: number;
+  distMB: number;
+}
+
+/** Runs a command under GNU time: wall seconds (our clock) and the peak memory of its largest process. */
+async function timed(command: string[], env: Record<string, string> = {}, cwd = root): Promise<Run> {
+  const work = await mkdtemp(join(tmpdir(), 'dateline-time-'));
+  const report = join(work, 'time');
+  const started = performance.now();
+  const { code, output } = await new Promise<{ code: number | null; output: string }>((done) => {
+    const child = spawn('/usr/bin/time', ['-f', '%M', '-o', report, ...command], { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+    let text = '';
+    child.stdout.on('data', (chunk) => (text += chunk));
+    child.stderr.on('data', (chunk) => (text += chunk));
+    child.on('close', (exit) => done({ code: exit, output: text }));
+  });
+  const wallSeconds = (performance.now() - started) / 1000;
+  const peakKB = Number((await readFile(report, 'utf8').catch(() => '0')).trim().split('\n').at(-1));
+  await rm(work, { recursive: true, force: true });
+  const pagefind = /indexed \d+ stories in (\d+) ms/.exec(output);
+  return { wallSeconds, peakMB: peakKB / 1024, pagefindSeconds: pagefind ? Number(pagefind[1]) / 1000 : undefined, ok: code === 0, output };
+}
+
+async function countOutput(dir: string): Promise<{ pages: number; files: number; bytes: number }> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  let [pages, files, bytes] = [0, 0, 0];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    files++;
+    if (entry.name.endsWith('.html')) pages++;
+    bytes += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return { pages, files, bytes };
+}
+
+async function writeStories(records: Iterable<ReutersRecord>, dir: string): Promise<{ count: number; first: string }> {
+  const folders = new Set<string>();
+  let count = 0;
+  let first = '';
+  for (const record of records) {
+    const { path, text } = reutersToMarkdown(record);
+    const target = join(dir, path);
+    if (!folders.has(dirname(target))) {
+      await mkdir(dirname(target), { recursive: true });
+      folders.add(dirname(target));
+    }
+    await writeFile(target, text);
+    first ||= target;
+    count++;
+  }
+  return { count, first };
+}
+
+/** Changes one story's text the way an editor would: a corrected last sentence. */
+async function editStory(file: string): Promise<void> {
+  await appendFile(file, '\nThis paragraph was added by an editor for the benchmark.\n');
+}
+
+async function measureDateline(name: string, content: string, editFile: string, work: string): Promise<Measured> {
+  const env = { DATELINE_CONTENT: content, DATELINE_OUT: join(work, `${name}-dist`), DATELINE_CACHE: join(work, `${name}-cache`) };
+  const build = () => timed(['npm', 'run', '--silent', 'build'], env);
+  const cold = await build();
+  if (!cold.ok) throw new Error(`Dateline (${name}) did not build:\n${cold.output.slice(-4000)}`);
+  const warm = await build();
+  await editStory(editFile);
+  const edit = await build();
+  const out = await countOutput(env.DATELINE_OUT);
+  const stories = (await readdir(content, { recursive: true })).filter((f) => String(f).endsWith('.md')).length;
+  return { name, stories, cold, warm, edit, pages: out.pages, files: out.files, distMB: out.bytes / 1024 / 1024 };
+}
+
+async function measureHugo(content: string, editFile: string, work: string): Promise<Measured> {
+  const out = join(work, 'hugo-dist');
+  const build = () => timed(['hugo', '--quiet', '-s', HUGO_SITE, '--contentDir', content, '-d', out, '--cacheDir', join(work, 'hugo-cache')]);
+  const cold = await build();
+  if (!cold.ok) throw new Error(`Hugo did not build:\n${cold.output.slice(-4000)}`);
+  const warm = await build();
+  await editStory(editFile);
+  const edit = await build();
+  const counted = await countOutput(out);
+  const stories = (await readdir(content, { recursive: true })).filter((f) => String(f).endsWith('.md')).length;
+  return { name: 'Hugo (bare theme)', stories, cold, warm, edit, pages: counted.pages, files: counted.files, distMB: counted.bytes / 1024 / 1024 };
+}
+
+const s = (seconds: number) => `${seconds.toFixed(1)} s`;
+
+export function table(results: Measured[], hugo: Measured): string {
+  const rows = results.map((r) => [
+    `${r.name} (${r.stories.toLocaleString('en')})`,
+    s(r.cold.wallSeconds),
+    s(r.warm.wallSeconds),
+    s(r.edit.wallSeconds),
+    `${Math.round(Math.max(r.cold.peakMB, r.warm.peakMB, r.edit.peakMB)).toLocaleString('en')} MB`,
+    r.cold.pagefindSeconds !== undefined ? `${s(r.cold.pagefindSeconds)} / ${s(r.edit.pagefindSeconds ?? 0)}` : '–',
+    `${r.pages.toLocaleString('en')} / ${r.files.toLocaleString('en')}`,
+    `${Math.round(r.distMB).toLocaleString('en')} MB`,
+    `${(r.cold.wallSeconds / hugo.cold.wallSeconds).toFixed(1)}× / ${(r.warm.wallSeconds / hugo.warm.wallSeconds).toFixed(1)}× / ${(r.edit.wallSeconds / hugo.warm.wallSeconds).toFixed(1)}×`,
+    `${((r.cold.wallSeconds / r.stories) * 1000).toFixed(2)} ms`,
+  ]);
+  const header = ['archive', 'cold', 'warm', 'one story edited', 'peak memory', 'Pagefind cold / edit', 'pages / files', 'dist', 'vs Hugo: cold / warm / edit÷warm', 'cold per story'];
+  const lines = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
+  return lines.join('\n');
+}
+
+async function gitCommit(): Promise<string> {
+  return new Promise((done) => {
+    const child = spawn('git', ['rev-parse', '--short', 'HEAD'], { cwd: root });
+    let text = '';
+    child.stdout.on('data', (chunk) => (text += chunk));
+    child.on('close', () => done(text.trim() || 'unknown'));
+  });
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      corpus: { type: 'string', default: resolve(root, '../shared/corpora/reuters-21578.jsonl.gz') },
+      stories: { type: 'string' },
+      synthetic: { type: 'string', default: '100000' },
+      'no-write': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const limit = values.stories ? Number(values.stories) : Infinity;
+  const syntheticCount = Number(values.synthetic);
+  const work = await mkdtemp(join(tmpdir(), 'dateline-bench-'));
+  console.log(`Working in ${work}`);
+
+  const records: ReutersRecord[] = [];
+  for await (const record of readCorpus(values.corpus)) {
+    if (records.length >= limit) break;
+    records.push(record);
+  }
+  const reutersDir = join(work, 'reuters');
+  const reuters = await writeStories(records, reutersDir);
+  const hugoDir = join(work, 'reuters-hugo');
+  const hugoCopy = await writeStories(records, hugoDir);
+
+  const results: Measured[] = [];
+  console.log(`Dateline on ${reuters.count} Reuters stories…`);
+  results.push(await measureDateline('Reuters', reutersDir, reuters.first, work));
+  if (syntheticCount > 0) {
+    const random = seededRandom(1987);
+    const syntheticDir = join(work, 'synthetic');
+    const generated = (function* () {
+      for (let i = 0; i < syntheticCount; i++) yield syntheticStory(records, i, syntheticCount, random);
+    })();
+    const synthetic = await writeStories(generated, syntheticDir);
+    console.log(`Dateline on ${synthetic.count} synthetic stories…`);
+    results.push(await measureDateline('Synthetic', syntheticDir, synthetic.first, work));
+  }
+  console.log('Hugo on the Reuters stories…');
+  const hugo = await measureHugo(hugoDir, hugoCopy.first, work);
+
+  const report = [
+    `Run on ${new Date().toISOString().slice(0, 10)}, commit ${await gitCommit()}, ${cpus().length} cores, Node ${process.versions.node}.`,
+    '',
+    table(results, hugo),
+    '',
+    `Hugo (bare theme, ${hugo.stories.toLocaleString('en')} stories): cold ${s(hugo.cold.wallSeconds)}, warm ${s(hugo.warm.wallSeconds)}, one story edited ${s(hugo.edit.wallSeconds)}, peak ${Math.round(hugo.cold.peakMB)} MB, ${hugo.pages.toLocaleString('en')} pages.`,
+    results.length > 1 ? `Time per story, synthetic ÷ Reuters (cold): ${((results[1]!.cold.wallSeconds / results[1]!.stories) / (results[0]!.cold.wallSeconds / results[0]!.stories)).toFixed(2)}.` : '',
+  ].join('\n');
+  console.log(`\n${report}`);
+
+  if (!values['no-write']) {
+    const file = join(root, 'BENCHMARKS.md');
+    const text = await readFile(file, 'utf8');
+    const [start, end] = ['<!-- bench:start -->', '<!-- bench:end -->'];
+    const section = `${start}\n## npm run bench\n\n${report}\n${end}`;
+    await writeFile(file, text.includes(start) ? text.replace(new RegExp(`${start}[\\s\\S]*${end}`), section) : `${text.trimEnd()}\n\n${section}\n`);
+    console.log('Wrote BENCHMARKS.md');
+  }
+  if (!values.keep) await rm(work, { recursive: true, force: true });
+  if (results.some((r) => !r.warm.ok || !r.edit.ok) || !hugo.warm.ok) process.exit(1);
+}
+
+if (import.meta.main) await main();

@@ -1,0 +1,46 @@
+import { archive, entriesById, latestFirst, revisionsOf, taxonomies } from './archive.ts';
+import type { Story } from '../lib/archive.ts';
+import { FEED_SIZE, jsonFeed, rssFeed, type FeedEntry, type FeedInfo } from '../lib/feeds.ts';
+import { KIND_LABELS, type TermKind } from '../lib/taxonomy.ts';
+import { absolutizeHtml } from '../lib/xml.ts';
+
+/** The canonical origin, from SITE_URL. */
+export const site = (import.meta.env.SITE ?? 'http://localhost:4321').replace(/\/$/, '');
+export const absolute = (path: string) => `${site}${path}`;
+
+function entryFor(story: Story): FeedEntry {
+  const html = entriesById.get(story.id)?.rendered?.html ?? '';
+  const latest = revisionsOf(story)[0];
+  const modified = story.updated?.iso ?? (revisionsOf(story).length > 1 ? latest?.date : undefined);
+  return { story, url: absolute(story.url), html: absolutizeHtml(html, site), modified };
+}
+
+export const FORMATS = ['xml', 'json'] as const;
+export type FeedFormat = (typeof FORMATS)[number];
+
+/** The feed of a listing: the latest stories, newest first. */
+export async function feedResponse(format: FeedFormat, info: FeedInfo, stories: Story[]): Promise<Response> {
+  const entries = stories.slice(0, FEED_SIZE).map(entryFor);
+  return format === 'xml'
+    ? new Response(await rssFeed(info, entries), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } })
+    : new Response(jsonFeed(info, entries), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
+}
+
+/** Where a listing's feeds live: `/sources/trend/feed.xml` beside `/sources/trend/`. */
+export function feedInfo(title: string, description: string, pagePath: string): FeedInfo {
+  return { title, description, pageUrl: absolute(pagePath), rssUrl: absolute(`${pagePath}feed.xml`), jsonUrl: absolute(`${pagePath}feed.json`) };
+}
+
+export const siteFeed = feedInfo('Dateline: latest stories', 'The latest stories in the Dateline archive, with their full text.', '/');
+export const siteFeedStories = () => latestFirst;
+
+/** getStaticPaths for the feeds of every term of one kind. */
+export function termFeedPaths(kind: TermKind) {
+  return taxonomies[kind].flatMap((term, index) => FORMATS.map((format) => ({ params: { slug: term.slug, format }, props: { index } })));
+}
+
+export function termFeed(kind: TermKind, index: number): { info: FeedInfo; stories: Story[] } {
+  const term = taxonomies[kind][index]!;
+  const info = feedInfo(`Dateline: ${term.label}`, `The latest stories filed under the ${KIND_LABELS[kind].singular.toLowerCase()} ${term.label}, with their full text.`, `/${kind}/${term.slug}/`);
+  return { info, stories: term.stories.slice(0, FEED_SIZE).map((position) => archive.stories[position]!) };
+}

@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { latestFirst } from '../data/archive.ts';
+import { absolute } from '../data/feeds.ts';
+import { newsSitemap } from '../lib/sitemaps.ts';
+
+/** Google News: the stories of the last two days before the archive's newest story. */
+export const GET: APIRoute = () =>
+  new Response(newsSitemap(latestFirst, absolute), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });

@@ -1,0 +1,11 @@
+import type { APIRoute } from 'astro';
+import { feedResponse, termFeed, termFeedPaths, type FeedFormat } from '../../../data/feeds.ts';
+
+export function getStaticPaths() {
+  return termFeedPaths('places');
+}
+
+export const GET: APIRoute = ({ params, props }) => {
+  const { info, stories } = termFeed('places', props.index as number);
+  return feedResponse(params.format as FeedFormat, info, stories);
+};
