@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatStoryDate, parseStoryDate, sortKey, storyDate } from '../../src/lib/dates.ts';
+import { formatCalendarDate, formatStoryDate, formatStoryDateWithTimeZone, parseStoryDate, sortKey, storyDate } from '../../src/lib/dates.ts';
 
 const originalZone = process.env.TZ;
 afterEach(() => {
@@ -56,6 +56,12 @@ describe('formatStoryDate', () => {
     expect(formatStoryDate(storyDate('2019-11-19T17:49:00+04:00'))).toBe('19 November 2019 17:49 (UTC+04:00)');
     expect(formatStoryDate(storyDate('2019-11-19T23:30:00Z'))).toBe('19 November 2019 23:30 (UTC+00:00)');
     expect(formatStoryDate(storyDate('2019-11-19T08:05:00-05:30'))).toBe('19 November 2019 08:05 (UTC-05:30)');
+  });
+
+  it('agrees with date-fns in a zone of the story’s offset, for every kind of date', () => {
+    const samples = ['2019-11-19T17:49:00+04:00', '2019-12-31T23:59:00-12:00', '2020-02-29T00:00:00+14:00', '1987-03-03T09:15:05Z', '2024-07-01T05:30:00+05:30', '2019-11-19', '2000-01-01'];
+    for (let day = 0; day < 400; day += 7) samples.push(new Date(Date.UTC(2023, 0, 1 + day, day % 24, (day * 7) % 60)).toISOString().slice(0, 16) + (day % 2 ? '+03:00' : '-07:00'));
+    for (const text of samples) expect(formatStoryDate(storyDate(text)), text).toBe(formatStoryDateWithTimeZone(storyDate(text)));
   });
 
   it('prints a date alone without a time', () => {

@@ -1,0 +1,24 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { childEnv, projectRoot } from '../support/build.ts';
+import { corpusAvailable, corpusFile } from '../support/corpus.ts';
+
+const hugoAvailable = spawnSync('hugo', ['version']).status === 0;
+
+describe.skipIf(!corpusAvailable || !hugoAvailable)('npm run bench, on a few hundred stories', () => {
+  it('builds Dateline and Hugo side by side and reports every figure', { timeout: 600_000 }, () => {
+    const run = spawnSync('npm', ['run', '--silent', 'bench', '--', '--corpus', corpusFile, '--stories', '150', '--synthetic', '250', '--no-write'], {
+      cwd: projectRoot,
+      env: childEnv(),
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const rows = run.stdout.split('\n').filter((line) => line.startsWith('| '));
+    expect(rows[0]).toBe('| archive | cold | warm | one story edited | peak memory | Pagefind cold / edit | pages / files | dist | vs Hugo: cold / warm / edit÷warm | cold per story |');
+    const cell = String.raw`[\d.,]+`;
+    expect(rows[2]).toMatch(new RegExp(String.raw`^\| Reuters \(150\) \| ${cell} s \| ${cell} s \| ${cell} s \| ${cell} MB \| ${cell} s / ${cell} s \| ${cell} / ${cell} \| ${cell} MB \| ${cell}× / ${cell}× / ${cell}× \| ${cell} ms \|$`));
+    expect(rows[3]).toMatch(/^\| Synthetic \(250\) \| /);
+    expect(run.stdout).toMatch(/Hugo \(bare theme, 150 stories\): cold [\d.]+ s, warm [\d.]+ s, one story edited [\d.]+ s, peak \d+ MB, 150 pages\./);
+    expect(run.stdout).toMatch(/Time per story, synthetic ÷ Reuters \(cold\): [\d.]+\./);
+  });
+});
