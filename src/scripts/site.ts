@@ -20,3 +20,27 @@ if (new URLSearchParams(location.search).has('highlight') && document.querySelec
   const url = '/pagefind/pagefind-highlight.js';
   void import(/* @vite-ignore */ url).then(({ default: Highlight }) => new Highlight({ highlightParam: 'highlight', addStyles: false }));
 }
+
+/** The theme toggle: flips between light and dark and remembers the reader's choice. */
+const toggle = document.querySelector<HTMLButtonElement>('#theme-toggle');
+if (toggle) {
+  const root = document.documentElement;
+  const systemDark = matchMedia('(prefers-color-scheme: dark)');
+  const isDark = () => (root.dataset.theme ? root.dataset.theme === 'dark' : systemDark.matches);
+  const show = () => {
+    toggle.setAttribute('aria-pressed', String(isDark()));
+    toggle.lastChild!.textContent = 'Dark theme';
+  };
+  toggle.addEventListener('click', () => {
+    const theme = isDark() ? 'light' : 'dark';
+    root.dataset.theme = theme;
+    try {
+      localStorage.setItem('dateline-theme', theme);
+    } catch {
+      // Private browsing may forbid storage: the choice then lasts for this page.
+    }
+    show();
+  });
+  systemDark.addEventListener('change', show);
+  show();
+}

@@ -58,3 +58,15 @@ describe('textDirection', () => {
     expect(['en', 'ru', 'tk', 'az-Latn', 'az-Cyrl', 'ar-Latn'].map(textDirection)).toEqual(['ltr', 'ltr', 'ltr', 'ltr', 'ltr', 'ltr']);
   });
 });
+
+describe('pageTitle', () => {
+  it('keeps titles within 70 characters', async () => {
+    const { pageTitle } = await import('../../src/lib/page-title.ts');
+    expect(pageTitle('Dateline')).toBe('Dateline');
+    expect(pageTitle('2019')).toBe('2019 · Dateline');
+    expect(pageTitle('Turkmenistan developing co-op with Int’l Organization for Migration')).toBe('Turkmenistan developing co-op with Int’l Organization for Migration');
+    const long = pageTitle('A very long headline that goes on and on about the many things that happened at the summit');
+    expect(long.length).toBeLessThanOrEqual(70);
+    expect(long).toBe('A very long headline that goes on and on about the many things that…');
+  });
+});
