@@ -10,9 +10,19 @@ export const storyDateField = () =>
     return z.NEVER;
   });
 
-/** A non-empty line of text. */
+/** Control characters: invisible, and some terminals and feeds choke on them. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Direction overrides and isolates, which can make text read backwards; plain marks (LRM, RLM) are fine. */
+const DIRECTION_OVERRIDE = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** A non-empty line of text, with nothing invisible that could mislead a reader. */
 export const textField = (what: string) =>
-  z.string({ error: `must be ${what} written as text` }).trim().min(1, { error: `must not be empty; give ${what}` });
+  z
+    .string({ error: `must be ${what} written as text` })
+    .trim()
+    .min(1, { error: `must not be empty; give ${what}` })
+    .refine((text) => !CONTROL.test(text), { error: 'contains a control character (invisible)', params: { fix: 'retype the text, or delete the invisible character (it often comes from copying out of a wire terminal)' } })
+    .refine((text) => !DIRECTION_OVERRIDE.test(text), { error: 'contains an invisible text-direction override (U+202A–U+202E or U+2066–U+2069), which can make it read backwards', params: { fix: 'delete the override; the page sets the direction from lang, and an RLM or LRM mark is enough for mixed text' } });
 
 /** One name or a list of names, always read as a list. */
 export const namesField = () =>

@@ -21,6 +21,14 @@ const FENCE = /^---[ \t]*$/;
 export function parseStoryFile(file: string, contents: string): ParsedFile {
   const text = contents.replace(/^\uFEFF/, '');
   const lines = text.split(/\r?\n/);
+  // A file read as UTF-8 that was not gets U+FFFD where its bytes made no sense.
+  const broken = lines.findIndex((line) => line.includes('\uFFFD'));
+  if (broken >= 0) {
+    return {
+      data: {}, body: '', fieldLines: {},
+      problems: [{ file, line: broken + 1, message: 'the file is not valid UTF-8 (its bytes cannot be read as text here)', fix: 'save the file as UTF-8; if it came from a wire feed in another encoding, convert it first (e.g. iconv -f windows-1251 -t utf-8)' }],
+    };
+  }
   const problem = (line: number | undefined, message: string, fix: string, field?: string): ParsedFile => ({
     data: {}, body: '', fieldLines: {}, problems: [{ file, line, field, message, fix }],
   });

@@ -72,7 +72,14 @@ export function articleLoader(options: { base: string; schema: z.ZodObject }): L
       const logger = Object.create(context.logger) as LoaderContext['logger'];
       logger.error = (message: string) => {
         const unreadable = /^Error reading (.+?): (.*)$/s.exec(message);
-        if (unreadable) {
+        const unrenderable = /^Error rendering (.+?): (.*)$/s.exec(message);
+        if (unrenderable) {
+          problems.push({
+            file: displayPath(join(baseDir, unrenderable[1]!)),
+            message: `the story's Markdown cannot be rendered (${unrenderable[2]!.split('\n')[0]})`,
+            fix: 'simplify the Markdown: very deep nesting of quotes or lists is the usual cause',
+          });
+        } else if (unreadable) {
           problems.push({
             file: displayPath(join(baseDir, unreadable[1]!)),
             message: `the file cannot be read (${unreadable[2]})`,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchChromium } from '../support/browser.ts';
+import { cspViolations, launchChromium } from '../support/browser.ts';
 import { projectRoot } from '../support/build.ts';
 
 const FIRST_STORY = '/2019/11/19/turkmenistan-developing-co-op-with-intl-organization-for-migration/';
@@ -17,6 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  expect(cspViolations).toEqual([]);
 });
 
 /** The search status once the search has finished. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
+import { cspViolations, launchChromium } from '../support/browser.ts';
 import { childEnv, projectRoot } from '../support/build.ts';
 import { freePort } from '../support/server.ts';
 
@@ -16,6 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  expect(cspViolations).toEqual([]);
 });
 
 async function allOutputText(): Promise<string> {
@@ -51,13 +52,15 @@ describe('drafts', () => {
         if (!response?.ok) await new Promise((wait) => setTimeout(wait, 200));
       }
       expect(response?.status).toBe(200);
-      const page = await browser.newPage();
+      // The dev server injects its own inline scripts: no production policy here.
+      const devBrowser = await launchChromium({ policy: false });
+      const page = await devBrowser.newPage();
       await page.goto(url);
       await expect(page.locator('.draft-mark').textContent()).resolves.toMatch(/^Draft: this story is not published/);
       await page.goto(`http://127.0.0.1:${port}/search/?q=cotton`);
       await page.waitForFunction(() => (document.querySelector('#search-status')?.textContent ?? '') !== '');
       await expect(page.locator('#search-status').textContent()).resolves.toMatch(/The search index is missing\. It is built by "npm run build"; run "npm start"/);
-      await page.close();
+      await devBrowser.close();
     } finally {
       process.kill(-child.pid!, 'SIGTERM');
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
+import { cspViolations, launchChromium } from '../support/browser.ts';
 
 const site = inject('siteUrl');
 const FIRST_STORY = '/2019/11/19/turkmenistan-developing-co-op-with-intl-organization-for-migration/';
@@ -12,6 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  expect(cspViolations).toEqual([]);
 });
 
 /** The search status once the search has finished. */

@@ -1,9 +1,48 @@
-import { chromium, type Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { policyFromHeaders } from '../../src/lib/csp.ts';
+import { projectRoot } from './build.ts';
 
-/** Debian's Chromium, with the flags that work as root in a container. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/** The site's Content-Security-Policy, as public/_headers ships it to static hosts. */
+export const POLICY = policyFromHeaders(readFileSync(join(projectRoot, 'public/_headers'), 'utf8'))!;
+
+/** Every Content-Security-Policy complaint any page made; browser tests end by checking it is empty. */
+export const cspViolations: string[] = [];
+
+/** Serves every HTML page with the policy in force, as a real host does, and listens for violations. */
+async function enforcePolicy(context: BrowserContext): Promise<BrowserContext> {
+  await context.route('**/*', async (route) => {
+    const response = await route.fetch().catch(() => null);
+    if (!response) return route.abort();
+    const headers = response.headers();
+    if ((headers['content-type'] ?? '').includes('text/html')) headers['content-security-policy'] = POLICY;
+    await route.fulfill({ response, headers });
+  });
+  context.on('console', (message) => {
+    if (/Content Security Policy|Refused to (load|execute|apply|connect|compile|create)/.test(message.text())) cspViolations.push(`${message.location().url}: ${message.text()}`);
+  });
+  return context;
+}
+
+/**
+ * Debian's Chromium, with the flags that work as root in a container. Every page it opens is
+ * served with the site's Content-Security-Policy (pass `policy: false` to test a server that
+ * sends its own headers).
+ */
+export async function launchChromium(options: { policy?: boolean } = {}): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  if (options.policy === false) return browser;
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (contextOptions?: BrowserContextOptions) => enforcePolicy(await newContext(contextOptions));
+  browser.newPage = async (contextOptions?: BrowserContextOptions) => {
+    const context = await browser.newContext(contextOptions);
+    const page = await context.newPage();
+    page.once('close', () => void context.close());
+    return page;
+  };
+  return browser;
 }

@@ -1,0 +1,119 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, POLICY } from '../support/browser.ts';
+import { projectRoot, removeAll } from '../support/build.ts';
+import { freePort } from '../support/server.ts';
+
+const NGINX = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
+const nginxAvailable = spawnSync(NGINX, ['-v']).status === 0;
+const out = inject('outDir');
+let base = '';
+let nginx: ChildProcess;
+let prefix: string;
+
+beforeAll(async () => {
+  if (!nginxAvailable) return;
+  prefix = await mkdtemp(join(tmpdir(), 'dateline-nginx-'));
+  const port = await freePort();
+  // deploy/nginx.conf as shipped, with only where it listens and what it serves changed.
+  const server = (await readFile(join(projectRoot, 'deploy/nginx.conf'), 'utf8'))
+    .replace(/listen \d+;/, `listen 127.0.0.1:${port};`)
+    .replace(/root [^;]+;/, `root ${out};`);
+  await writeFile(join(prefix, 'dateline.conf'), server);
+  await writeFile(
+    join(prefix, 'nginx.conf'),
+    `user root;\nworker_processes 1;\npid ${prefix}/nginx.pid;\nerror_log ${prefix}/error.log warn;\nevents { worker_connections 64; }\nhttp {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log off;\n  client_body_temp_path ${prefix}/body;\n  proxy_temp_path ${prefix}/proxy;\n  fastcgi_temp_path ${prefix}/fastcgi;\n  uwsgi_temp_path ${prefix}/uwsgi;\n  scgi_temp_path ${prefix}/scgi;\n  include ${prefix}/dateline.conf;\n}\n`,
+  );
+  nginx = spawn(NGINX, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
+  base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(`${base}/`).then(() => true, () => false)) return;
+    await new Promise((wait) => setTimeout(wait, 100));
+  }
+  throw new Error(`nginx did not start: ${await readFile(join(prefix, 'error.log'), 'utf8').catch(() => '')}`);
+});
+
+afterAll(async () => {
+  nginx?.kill('SIGQUIT');
+  if (prefix) await removeAll(prefix);
+});
+
+describe.skipIf(!nginxAvailable)('the site behind nginx, configured by deploy/nginx.conf', () => {
+  it('serves clean URLs with the security headers and revalidation for pages', async () => {
+    for (const path of ['/', '/2019/11/', '/2019/11/19/turkmenistan-developing-co-op-with-intl-organization-for-migration/', '/search/']) {
+      const response = await fetch(base + path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(response.headers.get('content-security-policy')).toBe(POLICY);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(response.headers.get('permissions-policy')).toMatch(/camera=\(\)/);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+    }
+    expect((await fetch(`${base}/2019/11`)).status).toBe(200);
+  });
+
+  it('answers an unknown address with the archive’s own page and status 404', async () => {
+    const response = await fetch(`${base}/no/such/story/`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-security-policy')).toBe(POLICY);
+    await expect(response.text()).resolves.toContain('This page is not in the archive');
+  });
+
+  it('gives Pagefind’s files their types, caches files named by content for a year, and compresses text', async () => {
+    const files = (await readdir(join(out, 'pagefind'), { recursive: true })).map(String);
+    const fragment = files.find((f) => f.startsWith('fragment/'))!;
+    const wasm = files.find((f) => f.endsWith('.pagefind'))!;
+    const meta = files.find((f) => f.endsWith('.pf_meta'))!;
+    const css = (await readdir(join(out, '_astro'))).find((f) => f.endsWith('.css'))!;
+    const head = async (path: string) => fetch(base + path, { headers: { 'accept-encoding': 'gzip' } });
+    expect((await head(`/pagefind/${wasm}`)).headers.get('content-type')).toBe('application/wasm');
+    expect((await head(`/pagefind/${meta}`)).headers.get('content-type')).toBe('application/octet-stream');
+    const fragmentResponse = await head(`/pagefind/${fragment}`);
+    expect(fragmentResponse.headers.get('content-type')).toBe('application/octet-stream');
+    expect(fragmentResponse.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await head('/pagefind/pagefind.js')).headers.get('content-type')).toMatch(/javascript/);
+    expect((await head('/pagefind/pagefind.js')).headers.get('cache-control')).toBe('no-cache');
+    const stylesheet = await head(`/_astro/${css}`);
+    expect(stylesheet.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(stylesheet.headers.get('content-encoding')).toBe('gzip');
+    expect((await head('/')).headers.get('content-encoding')).toBe('gzip');
+    expect((await head('/feed.xml')).headers.get('content-type')).toMatch(/^application\/(rss\+)?xml/);
+  });
+
+  describe('in Chromium, with nginx’s own headers', () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await launchChromium({ policy: false });
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('reads and searches the archive with the policy in force and no violation', async () => {
+      const page = await browser.newPage();
+      const complaints: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/.test(message.text())) complaints.push(message.text());
+      });
+      await page.goto(`${base}/`);
+      await page.getByRole('link', { name: 'Turkmenistan developing co-op with Int’l Organization for Migration' }).click();
+      await page.waitForURL('**/2019/11/19/turkmenistan-developing-co-op-with-intl-organization-for-migration/');
+      await page.keyboard.press('/');
+      await page.keyboard.type('trafficking');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#search-results li');
+      await page.locator('#search-results a').first().click();
+      await page.waitForSelector('.story-body mark');
+      await page.goto(`${base}/`);
+      await page.getByRole('button', { name: 'Dark theme' }).click();
+      expect(complaints).toEqual([]);
+      await page.close();
+    });
+  });
+});
