@@ -1,15 +1,34 @@
 import { createHash } from 'node:crypto';
+import { parse } from 'parse5';
 
 /** `'sha256-…'` for an inline script's text, as a Content-Security-Policy lists it. */
 export function scriptHash(code: string): string {
   return `'sha256-${createHash('sha256').update(code).digest('base64')}'`;
 }
 
-/** The executable inline scripts of a page (not JSON-LD, not external files). */
+interface HtmlNode {
+  nodeName: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: HtmlNode[];
+  content?: HtmlNode;
+  value?: string;
+}
+
+/** The executable inline scripts of a page (not JSON-LD, not external files), found by an HTML parser as a browser would. */
 export function inlineScripts(html: string): string[] {
-  return [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)]
-    .filter(([, attributes]) => !/\bsrc=/.test(attributes!) && !/type="application\/(ld\+)?json"/.test(attributes!))
-    .map(([, , code]) => code!);
+  const found: string[] = [];
+  const visit = (node: HtmlNode) => {
+    if (node.nodeName === 'script') {
+      const attribute = (name: string) => node.attrs?.find((a) => a.name === name)?.value;
+      if (attribute('src') === undefined && !/^application\/(ld\+)?json$/.test(attribute('type') ?? '')) {
+        found.push((node.childNodes ?? []).map((child) => child.value ?? '').join(''));
+      }
+    }
+    for (const child of node.childNodes ?? []) visit(child);
+    if (node.content) visit(node.content);
+  };
+  visit(parse(html) as unknown as HtmlNode);
+  return found;
 }
 
 /** The policy in a `_headers` file: the Content-Security-Policy line for `/*`. */

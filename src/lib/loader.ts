@@ -76,7 +76,7 @@ export function articleLoader(options: { base: string; schema: z.ZodObject }): L
         if (unrenderable) {
           problems.push({
             file: displayPath(join(baseDir, unrenderable[1]!)),
-            message: `the story's Markdown cannot be rendered (${unrenderable[2]!.split('\n')[0]})`,
+            message: `the story's Markdown cannot be rendered: ${/call stack/i.test(unrenderable[2]!) ? 'it is nested too deeply' : unrenderable[2]!.split('\n').find((line) => line.trim() && !/^Failed to parse/.test(line))?.trim() ?? 'the renderer failed'}`,
             fix: 'simplify the Markdown: very deep nesting of quotes or lists is the usual cause',
           });
         } else if (unreadable) {

@@ -22,20 +22,22 @@ beforeAll(async () => {
   const port = await freePort();
   // deploy/nginx.conf as shipped, with only where it listens and what it serves changed.
   const server = (await readFile(join(projectRoot, 'deploy/nginx.conf'), 'utf8'))
-    .replace(/listen \d+;/, `listen 127.0.0.1:${port};`)
-    .replace(/root [^;]+;/, `root ${out};`);
+    .replace(/^(\s*)listen \d+;/m, `$1listen 127.0.0.1:${port};`)
+    .replace(/^(\s*)root [^;\n]+;/m, `$1root ${out};`);
   await writeFile(join(prefix, 'dateline.conf'), server);
   await writeFile(
     join(prefix, 'nginx.conf'),
     `user root;\nworker_processes 1;\npid ${prefix}/nginx.pid;\nerror_log ${prefix}/error.log warn;\nevents { worker_connections 64; }\nhttp {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log off;\n  client_body_temp_path ${prefix}/body;\n  proxy_temp_path ${prefix}/proxy;\n  fastcgi_temp_path ${prefix}/fastcgi;\n  uwsgi_temp_path ${prefix}/uwsgi;\n  scgi_temp_path ${prefix}/scgi;\n  include ${prefix}/dateline.conf;\n}\n`,
   );
-  nginx = spawn(NGINX, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
+  nginx = spawn(NGINX, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let complaint = '';
+  nginx.stderr!.on('data', (chunk) => (complaint += chunk));
   base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     if (await fetch(`${base}/`).then(() => true, () => false)) return;
     await new Promise((wait) => setTimeout(wait, 100));
   }
-  throw new Error(`nginx did not start: ${await readFile(join(prefix, 'error.log'), 'utf8').catch(() => '')}`);
+  throw new Error(`nginx did not start: ${complaint} ${await readFile(join(prefix, "error.log"), "utf8").catch(() => "")}`);
 });
 
 afterAll(async () => {
@@ -83,7 +85,8 @@ describe.skipIf(!nginxAvailable)('the site behind nginx, configured by deploy/ng
     expect(stylesheet.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(stylesheet.headers.get('content-encoding')).toBe('gzip');
     expect((await head('/')).headers.get('content-encoding')).toBe('gzip');
-    expect((await head('/feed.xml')).headers.get('content-type')).toMatch(/^application\/(rss\+)?xml/);
+    expect((await head('/feed.xml')).headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');
+    expect((await head('/sources/trend/feed.json')).headers.get('content-type')).toBe('application/feed+json; charset=utf-8');
   });
 
   describe('in Chromium, with nginx’s own headers', () => {

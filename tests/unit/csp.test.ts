@@ -7,6 +7,8 @@ describe('Content-Security-Policy', () => {
   it('hashes inline scripts the way browsers do, and ignores data blocks and files', () => {
     expect(scriptHash('alert(1)')).toBe("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='");
     expect(inlineScripts('<script>a()</script><script type="application/ld+json">{}</script><script src="/x.js"></script><script type="module">b()</script>')).toEqual(['a()', 'b()']);
+    // Markup inside an attribute or as escaped text is not a script.
+    expect(inlineScripts('<link title="</script><script>alert(1)</script>"><h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>')).toEqual([]);
   });
 
   it('allows the theme script, and names the hash a new inline script needs', async () => {
