@@ -30,9 +30,6 @@ export const articleSchema = z.strictObject({
   draft: z.boolean({ error: 'must be true or false' }).default(false),
 });
 
-export type ArticleData = z.output<typeof articleSchema>;
-
-
 export const collections = {
   articles: defineCollection({
     loader: articleLoader({ base: contentDir, schema: articleSchema }),

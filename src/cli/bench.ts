@@ -4,12 +4,12 @@
 //   npm run bench                      the full run (19,043 + 100,000 stories), writes BENCHMARKS.md
 //   npm run bench -- --stories 200 --synthetic 300 --no-write     a small run
 import { spawn } from 'node:child_process';
-import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readCorpus } from './corpus.ts';
-import { reutersToMarkdown, type ReutersRecord } from '../lib/reuters.ts';
+import { readCorpus, writeStories } from './corpus.ts';
+import type { ReutersRecord } from '../lib/reuters.ts';
 import { seededRandom, syntheticStory } from '../lib/synthetic.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -63,24 +63,6 @@ async function countOutput(dir: string): Promise<{ pages: number; files: number;
     bytes += (await stat(join(entry.parentPath, entry.name))).size;
   }
   return { pages, files, bytes };
-}
-
-async function writeStories(records: Iterable<ReutersRecord>, dir: string): Promise<{ count: number; first: string }> {
-  const folders = new Set<string>();
-  let count = 0;
-  let first = '';
-  for (const record of records) {
-    const { path, text } = reutersToMarkdown(record);
-    const target = join(dir, path);
-    if (!folders.has(dirname(target))) {
-      await mkdir(dirname(target), { recursive: true });
-      folders.add(dirname(target));
-    }
-    await writeFile(target, text);
-    first ||= target;
-    count++;
-  }
-  return { count, first };
 }
 
 /** Changes one story's text the way an editor would: a corrected last sentence. */

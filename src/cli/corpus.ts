@@ -15,10 +15,12 @@ export async function* readCorpus(file: string): AsyncGenerator<ReutersRecord> {
   for await (const line of lines) if (line.trim()) yield JSON.parse(line) as ReutersRecord;
 }
 
-export async function convertCorpus(file: string, outDir: string, limit = Infinity): Promise<number> {
+/** Writes stories as Markdown under `outDir`; returns how many, and the first file (for edits in benchmarks). */
+export async function writeStories(records: Iterable<ReutersRecord> | AsyncIterable<ReutersRecord>, outDir: string, limit = Infinity): Promise<{ count: number; first: string }> {
   let count = 0;
+  let first = '';
   const folders = new Set<string>();
-  for await (const record of readCorpus(file)) {
+  for await (const record of records) {
     if (count >= limit) break;
     const { path, text } = reutersToMarkdown(record);
     const target = join(outDir, path);
@@ -27,9 +29,14 @@ export async function convertCorpus(file: string, outDir: string, limit = Infini
       folders.add(dirname(target));
     }
     await writeFile(target, text);
+    first ||= target;
     count++;
   }
-  return count;
+  return { count, first };
+}
+
+export async function convertCorpus(file: string, outDir: string, limit = Infinity): Promise<number> {
+  return (await writeStories(readCorpus(file), outDir, limit)).count;
 }
 
 if (import.meta.main) {

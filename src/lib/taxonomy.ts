@@ -1,5 +1,5 @@
 import type { Story } from './archive.ts';
-import { foldKey, parseDateline, termSlug, type Place } from './places.ts';
+import { foldKey, parseDateline, termSlug } from './places.ts';
 
 export type TermKind = 'sources' | 'authors' | 'places' | 'topics';
 
@@ -36,11 +36,6 @@ export function termsOf(story: Story, kind: TermKind): string[] {
       return place ? [place.label] : [];
     }
   }
-}
-
-/** The place a story was filed from, for links. */
-export function placeOf(story: Story): Place | undefined {
-  return parseDateline(story.dateline);
 }
 
 /** The spelling to show for a group: the most used, then the one with most diacritics, then the first in order. */

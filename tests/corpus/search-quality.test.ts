@@ -2,18 +2,9 @@ import { describe, expect, inject, it } from 'vitest';
 import { readCorpus } from '../../src/cli/corpus.ts';
 import { reutersToMarkdown, type ReutersRecord } from '../../src/lib/reuters.ts';
 import { articleUrl } from '../../src/lib/urls.ts';
+import { seededRandom } from '../../src/lib/synthetic.ts';
 import { launchChromium } from '../support/browser.ts';
 import { corpusAvailable, corpusFile } from '../support/corpus.ts';
-
-/** A small seeded generator (mulberry32): the same 100 stories on every run. */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SAMPLE = 100;
 const SEED = 21578;
@@ -23,7 +14,7 @@ describe.skipIf(!corpusAvailable)('search quality on the Reuters corpus', () => 
     const records: ReutersRecord[] = [];
     for await (const record of readCorpus(corpusFile)) records.push(record);
     expect(records.length).toBe(19_043);
-    const random = seeded(SEED);
+    const random = seededRandom(SEED);
     const picked = new Set<number>();
     while (picked.size < SAMPLE) picked.add(Math.floor(random() * records.length));
     const cases = [...picked].map((index) => {

@@ -28,7 +28,7 @@ describe('npm run check', () => {
     ]);
   });
 
-  it('passes the archive’s own content and exits 0; exits 1 on the fixtures', () => {
+  it('passes the archive’s own content and exits 0; exits 1 on the fixtures', { timeout: 30_000 }, () => {
     const ok = spawnSync(process.execPath, ['src/cli/check.ts', 'content'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/1 stories checked in [\d.]+ s: no problems\./);
