@@ -13,11 +13,15 @@ export const cspViolations: string[] = [];
 /** Serves every HTML page with the policy in force, as a real host does, and listens for violations. */
 async function enforcePolicy(context: BrowserContext): Promise<BrowserContext> {
   await context.route('**/*', async (route) => {
-    const response = await route.fetch().catch(() => null);
-    if (!response) return route.abort();
-    const headers = response.headers();
-    if ((headers['content-type'] ?? '').includes('text/html')) headers['content-security-policy'] = POLICY;
-    await route.fulfill({ response, headers });
+    try {
+      const response = await route.fetch();
+      const headers = response.headers();
+      if ((headers['content-type'] ?? '').includes('text/html')) headers['content-security-policy'] = POLICY;
+      await route.fulfill({ response, headers });
+    } catch {
+      // The page was closed, or the request failed, while it was on its way: nothing to serve.
+      await route.abort().catch(() => undefined);
+    }
   });
   context.on('console', (message) => {
     if (/Content Security Policy|Refused to (load|execute|apply|connect|compile|create)/.test(message.text())) cspViolations.push(`${message.location().url}: ${message.text()}`);
@@ -41,7 +45,7 @@ export async function launchChromium(options: { policy?: boolean } = {}): Promis
   browser.newPage = async (contextOptions?: BrowserContextOptions) => {
     const context = await browser.newContext(contextOptions);
     const page = await context.newPage();
-    page.once('close', () => void context.close());
+    page.once('close', () => void context.close().catch(() => undefined));
     return page;
   };
   return browser;
