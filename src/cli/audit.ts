@@ -2,13 +2,13 @@
 // Debian's Chromium. Build first: `npm run build && npm run audit`.
 //
 //   npm run audit [-- --write]    --write records the scores in BENCHMARKS.md
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, startPreview } from './serve.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const outDir = process.env.DATELINE_OUT || join(root, 'dist');
@@ -21,32 +21,14 @@ async function firstArticle(): Promise<string> {
   return `/${article.replace(/index\.html$/, '')}`;
 }
 
-async function preview(port: number): Promise<() => void> {
-  const child = spawn('npm', ['run', '--silent', 'preview', '--', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
-    cwd: root,
-    env: { ...process.env, DATELINE_OUT: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-    detached: true,
-  });
-  for (let i = 0; i < 150; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) break;
-    await new Promise((wait) => setTimeout(wait, 200));
-  }
-  return () => process.kill(-child.pid!, 'SIGTERM');
-}
-
 async function main() {
   const { values } = parseArgs({ options: { write: { type: 'boolean', default: false } } });
   if (!existsSync(join(outDir, 'index.html'))) {
     console.error(`There is no built site in ${outDir}: run "npm run build" first.`);
     process.exit(2);
   }
-  const port = 4700 + Math.floor(Math.random() * 200);
-  const stop = await preview(port);
-  const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const server = await startPreview(outDir);
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS });
   const pages: [string, string][] = [
     ['article', await firstArticle()],
     ['home', '/'],
@@ -56,7 +38,7 @@ async function main() {
   let failed = false;
   try {
     for (const [name, path] of pages) {
-      const result = await lighthouse(`http://127.0.0.1:${port}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
       const categories = result!.lhr.categories;
       const scores = CATEGORIES.map((id) => Math.round((categories[id]?.score ?? 0) * 100));
       failed ||= scores[0]! < 95 || scores.slice(1).some((score) => score < 100);
@@ -65,8 +47,8 @@ async function main() {
       for (const audit of problems) console.log(`  ${name}: ${audit.id}: ${audit.title}`);
     }
   } finally {
-    await chrome.kill();
-    stop();
+    chrome.kill();
+    await server.stop();
   }
   const table = ['| page | performance | accessibility | best practices | SEO |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
   console.log(table);

@@ -2,11 +2,11 @@
 // the time from pressing Enter to the first results, and the index size on disk.
 //
 //   npm run bench:search -- <dist-dir> [query ...]
-import { spawn } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, startPreview } from './serve.ts';
 
 export interface SearchFigures {
   query: string;
@@ -33,29 +33,9 @@ async function folderSize(dir: string): Promise<{ bytes: number; files: number }
   return { bytes, files };
 }
 
-async function preview(outDir: string, port: number): Promise<() => void> {
-  const child = spawn('npm', ['run', '--silent', 'preview', '--', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
-    env: { ...process.env, DATELINE_OUT: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-    detached: true,
-  });
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-    } catch {
-      await new Promise((wait) => setTimeout(wait, 200));
-    }
-  }
-  return () => process.kill(-child.pid!, 'SIGTERM');
-}
-
 export async function benchSearch(outDir: string, queries = ['oil prices', 'bank rate']): Promise<SearchFigures> {
-  const port = 4500 + Math.floor(Math.random() * 400);
-  const stop = await preview(outDir, port);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const server = await startPreview(outDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage();
     const cdp = await page.context().newCDPSession(page);
@@ -74,7 +54,7 @@ export async function benchSearch(outDir: string, queries = ['oil prices', 'bank
       return (await page.evaluate(() => performance.now())) - started;
     };
     // A first visit: nothing cached. Everything but the page's own HTML counts.
-    await page.goto(`http://127.0.0.1:${port}/search/`);
+    await page.goto(`${server.url}/search/`);
     await page.waitForFunction(() => (document.querySelector('#search-status')?.textContent ?? '') !== '');
     await status();
     const enterToResultsMs = await timeQuery(queries[0]!);
@@ -97,7 +77,7 @@ export async function benchSearch(outDir: string, queries = ['oil prices', 'bank
     };
   } finally {
     await browser.close();
-    stop();
+    await server.stop();
   }
 }
 

@@ -46,6 +46,12 @@ export function revisionsOf(story: Story): Revision[] {
   return revisionsById.get(story.id) ?? [];
 }
 
+/** When a story last changed: its `updated` frontmatter, else its latest commit if it has more than one. */
+export function lastModified(story: Story): string | undefined {
+  const revisions = revisionsOf(story);
+  return story.updated?.iso ?? (revisions.length > 1 ? revisions[0]!.date : undefined);
+}
+
 /** Every correction in the archive, newest first, with its story. */
 export const allCorrections = archive.stories
   .flatMap((story) => story.corrections.map((correction) => ({ story, correction })))

@@ -1,4 +1,4 @@
-import { archive, entriesById, latestFirst, revisionsOf, taxonomies } from './archive.ts';
+import { archive, entriesById, lastModified, taxonomies } from './archive.ts';
 import type { Story } from '../lib/archive.ts';
 import { FEED_SIZE, jsonFeed, rssFeed, type FeedEntry, type FeedInfo } from '../lib/feeds.ts';
 import { KIND_LABELS, type TermKind } from '../lib/taxonomy.ts';
@@ -10,9 +10,7 @@ export const absolute = (path: string) => `${site}${path}`;
 
 function entryFor(story: Story): FeedEntry {
   const html = entriesById.get(story.id)?.rendered?.html ?? '';
-  const latest = revisionsOf(story)[0];
-  const modified = story.updated?.iso ?? (revisionsOf(story).length > 1 ? latest?.date : undefined);
-  return { story, url: absolute(story.url), html: absolutizeHtml(html, site), modified };
+  return { story, url: absolute(story.url), html: absolutizeHtml(html, site), modified: lastModified(story) };
 }
 
 export const FORMATS = ['xml', 'json'] as const;
@@ -32,7 +30,6 @@ export function feedInfo(title: string, description: string, pagePath: string): 
 }
 
 export const siteFeed = feedInfo('Dateline: latest stories', 'The latest stories in the Dateline archive, with their full text.', '/');
-export const siteFeedStories = () => latestFirst;
 
 /** getStaticPaths for the feeds of every term of one kind. */
 export function termFeedPaths(kind: TermKind) {

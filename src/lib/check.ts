@@ -3,7 +3,7 @@ import type { z } from 'astro/zod';
 import { parseStoryFile } from './frontmatter.ts';
 import { validateFrontmatter } from './validate.ts';
 import { isValidSlug, slugify } from './slug.ts';
-import { findUrlCollisions, articleUrl } from './urls.ts';
+import { articleUrl, findUrlCollisions } from './urls.ts';
 import { storyDate } from './dates.ts';
 import type { Problem } from './problems.ts';
 
@@ -17,6 +17,28 @@ export interface StoryFile {
 
 /** Links in Markdown that point at another story: `](/2019/11/19/slug/)`, `](https://site/2019/...)`. */
 const STORY_LINK = /\]\(\s*(?:https?:\/\/[^/)\s]+)?(\/\d{4}\/\d{2}\/\d{2}\/[^)\s#?]+?)\/?(?:[#?][^)\s]*)?\s*(?:"[^"]*")?\)/g;
+
+/**
+ * One story file read and validated as both the build and `npm run check` need it:
+ * frontmatter, schema, and a file name that makes a valid slug.
+ */
+export function readStory<S extends z.ZodObject>(file: string, slug: string, contents: string, schema: S) {
+  const parsed = parseStoryFile(file, contents);
+  const { data, problems } = validateFrontmatter(file, parsed, schema);
+  if (!isValidSlug(slug)) {
+    problems.push({ file, message: `the file name "${slug}.md" is not a valid slug`, fix: `rename it to ${slugify(slug) || 'a-lower-case-name'}.md: lower-case ASCII words joined by "-"` });
+  }
+  return { parsed, data, problems };
+}
+
+/** Stories that would share a URL, one problem per URL naming every file. */
+export function collisionProblems(stories: { id: string; file: string; date: string }[]): Problem[] {
+  return findUrlCollisions(stories).map((collision) => ({
+    file: collision.files[0]!,
+    message: `this story and ${collision.files.slice(1).join(' and ')} would both be published at ${collision.url}`,
+    fix: 'rename one of the files (the file name is the slug), or correct the date if one of them is wrong',
+  }));
+}
 
 function lineOf(text: string, index: number): number {
   let line = 1;
@@ -33,13 +55,9 @@ export function checkStories(files: StoryFile[], schema: z.ZodObject, now = Date
   const problems: Problem[] = [];
   const valid: { id: string; file: string; date: string; contents: string }[] = [];
   for (const { file, id, contents } of files) {
-    const parsed = parseStoryFile(file, contents);
-    const result = validateFrontmatter(file, parsed, schema);
+    const result = readStory(file, basename(id), contents, schema);
+    const { parsed } = result;
     problems.push(...result.problems);
-    const slug = basename(id);
-    if (!isValidSlug(slug)) {
-      problems.push({ file, message: `the file name "${slug}.md" is not a valid slug`, fix: `rename it to ${slugify(slug) || 'a-lower-case-name'}.md: lower-case ASCII words joined by "-"` });
-    }
     if (!result.data) continue;
     const data = result.data as { date: string; updated?: string };
     const date = storyDate(data.date);
@@ -55,9 +73,7 @@ export function checkStories(files: StoryFile[], schema: z.ZodObject, now = Date
     valid.push({ id, file, date: data.date, contents });
   }
 
-  for (const collision of findUrlCollisions(valid)) {
-    problems.push({ file: collision.files[0]!, message: `this story and ${collision.files.slice(1).join(' and ')} would both be published at ${collision.url}`, fix: 'rename one of the files, or correct the date if one of them is wrong' });
-  }
+  problems.push(...collisionProblems(valid));
 
   const urls = new Set(valid.map((story) => articleUrl(story.id, story.date)));
   for (const story of valid) {

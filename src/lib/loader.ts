@@ -2,11 +2,8 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { parseStoryFile } from './frontmatter.ts';
-import { validateFrontmatter } from './validate.ts';
 import { ContentError, type Problem } from './problems.ts';
-import { findUrlCollisions } from './urls.ts';
-import { isValidSlug, slugify } from './slug.ts';
+import { collisionProblems, readStory } from './check.ts';
 import { findUnreadableStories } from './scan.ts';
 
 /**
@@ -39,27 +36,19 @@ export function articleLoader(options: { base: string; schema: z.ZodObject }): L
       const { glob } = await import('astro/loaders');
       const inner = glob({ pattern: '**/*.md', base: options.base, generateId: ({ entry }) => entry.replace(/\.md$/, '') });
       const problems: Problem[] = [];
-      const baseDir = resolve(fileURLToPath(context.config.root), options.base);
+      const root = fileURLToPath(context.config.root);
+      const baseDir = resolve(root, options.base);
       const invalidFiles = new Set<string>();
       const markdown = context.entryTypes.get('.md');
       if (!markdown) throw new Error('Astro has no Markdown entry type; is @astrojs/markdown-remark installed?');
 
       const entryTypes = new Map(context.entryTypes);
-      const readStory: EntryType = {
+      const storyEntryType: EntryType = {
         ...markdown,
         getEntryInfo: async ({ contents, fileUrl }) => {
           const path = fileURLToPath(fileUrl);
           const file = displayPath(path);
-          const parsed = parseStoryFile(file, contents);
-          const found = validateFrontmatter(file, parsed, options.schema).problems;
-          const slug = basename(path, '.md');
-          if (!isValidSlug(slug)) {
-            found.push({
-              file,
-              message: `the file name "${slug}.md" is not a valid slug, and the slug becomes the story's URL`,
-              fix: `rename the file to ${slugify(slug) || 'a-lower-case-name'}.md (lower-case ASCII words joined by "-")`,
-            });
-          }
+          const { parsed, problems: found } = readStory(file, basename(path, '.md'), contents, options.schema);
           if (found.length > 0) {
             invalidFiles.add(path);
             problems.push(...found);
@@ -67,7 +56,7 @@ export function articleLoader(options: { base: string; schema: z.ZodObject }): L
           return { data: parsed.data, body: parsed.body, slug: undefined, rawData: '' };
         },
       };
-      entryTypes.set('.md', readStory);
+      entryTypes.set('.md', storyEntryType);
 
       const logger = Object.create(context.logger) as LoaderContext['logger'];
       logger.error = (message: string) => {
@@ -104,15 +93,10 @@ export function articleLoader(options: { base: string; schema: z.ZodObject }): L
       await inner.load({ ...context, entryTypes, logger, parseData } as GlobContext);
 
       const validStories = [...context.store.values()]
-        .filter((entry) => !entry.filePath || !invalidFiles.has(resolve(fileURLToPath(context.config.root), entry.filePath)))
-        .map((entry) => ({ id: entry.id, file: displayPath(resolve(fileURLToPath(context.config.root), entry.filePath ?? entry.id)), date: String(entry.data.date) }));
-      for (const collision of findUrlCollisions(validStories)) {
-        problems.push({
-          file: collision.files[0]!,
-          message: `this story and ${collision.files.slice(1).join(' and ')} would both be published at ${collision.url}`,
-          fix: 'rename one of the files (the file name is the slug), or correct the date if one of them is wrong',
-        });
-      }
+        .map((entry) => ({ id: entry.id, path: resolve(root, entry.filePath ?? entry.id), date: String(entry.data.date) }))
+        .filter((story) => !invalidFiles.has(story.path))
+        .map((story) => ({ ...story, file: displayPath(story.path) }));
+      problems.push(...collisionProblems(validStories));
       if (problems.length > 0) {
         problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
         throw new ContentError(problems);

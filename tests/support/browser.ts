@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { policyFromHeaders } from '../../src/lib/csp.ts';
 import { projectRoot } from './build.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../src/cli/serve.ts';
 
 /** The site's Content-Security-Policy, as public/_headers ships it to static hosts. */
 export const POLICY = policyFromHeaders(readFileSync(join(projectRoot, 'public/_headers'), 'utf8'))!;
@@ -35,10 +36,7 @@ async function enforcePolicy(context: BrowserContext): Promise<BrowserContext> {
  * sends its own headers).
  */
 export async function launchChromium(options: { policy?: boolean } = {}): Promise<Browser> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   if (options.policy === false) return browser;
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (contextOptions?: BrowserContextOptions) => enforcePolicy(await newContext(contextOptions));
