@@ -6,7 +6,10 @@ import { buildArchive, type Story } from '../lib/archive.ts';
 import { buildTaxonomy, termIndex, termsOf, type Term, type TermKind } from '../lib/taxonomy.ts';
 import { foldKey } from '../lib/places.ts';
 import { onThisDay } from '../lib/calendar.ts';
-import { pagePaths } from '../lib/paginate.ts';
+import { twoDigits } from '../lib/dates.ts';
+import { pagePaths, pageSlice } from '../lib/paginate.ts';
+import { cacheKey } from '../lib/cache-key.ts';
+import { relatedStories } from '../lib/related.ts';
 
 /**
  * The archive, built once per build from the collection. Every page module imports this one
@@ -60,7 +63,53 @@ export const allCorrections = archive.stories
 /** Calendar days with stories in any year. */
 export const anniversaries = onThisDay(archive);
 
+/**
+ * What listings show of each story, as a fingerprint: its frontmatter and URL, not its text.
+ * Listing pages are keyed on these, so editing a story's text renders only its own page again.
+ */
+const listingKeys = archive.stories.map((story) => cacheKey(story));
+
+/** The incremental-build key of one page of a listing of `positions` (stories in the archive). */
+export function listingKey(positions: readonly number[], page: number, pages: number, ...shown: unknown[]): string {
+  return cacheKey(page, pages, positions.length, pageSlice(positions, page).map((position) => listingKeys[position]), shown);
+}
+
+/** The terms a story's own page links to, and the stories it suggests. */
+function storyLinks(index: number) {
+  const story = archive.stories[index]!;
+  const topics = termsFor(story, 'topics');
+  const [place] = termsFor(story, 'places');
+  return { source: termsFor(story, 'sources')[0], authors: termsFor(story, 'authors'), topics, place, related: relatedStories(archive.stories, index, topics, place) };
+}
+
+/**
+ * getStaticPaths for article pages. A page's key covers the story file (text included), its
+ * history, the terms and related stories it links to, and its neighbours in time.
+ */
+export function articlePaths() {
+  return archive.stories.map((story, index) => {
+    const links = storyLinks(index);
+    const { date } = story;
+    return {
+      params: { year: String(date.year), month: twoDigits(date.month), day: twoDigits(date.day), slug: story.slug },
+      props: { index, related: links.related },
+      cacheKey: cacheKey(
+        entriesById.get(story.id)?.digest,
+        listingKeys[index],
+        revisionsOf(story),
+        lastModified(story),
+        [links.source, ...links.authors, ...links.topics, links.place].map((term) => term && [term.slug, term.label]),
+        links.related.map((position) => listingKeys[position]),
+        listingKeys[index - 1] ?? null,
+        listingKeys[index + 1] ?? null,
+      ),
+    };
+  });
+}
+
 /** getStaticPaths for the pages of one kind of term: `/sources/trend/`, `/sources/trend/page/2/`. */
 export function termPaths(kind: TermKind) {
-  return taxonomies[kind].flatMap((term, index) => pagePaths({ slug: term.slug }, term.stories.length, { index }));
+  return taxonomies[kind].flatMap((term, index) =>
+    pagePaths({ slug: term.slug }, term.stories.length, { index }, (page, pages) => listingKey(term.stories, page, pages, term.label, term.slug, term.country)),
+  );
 }

@@ -3,14 +3,24 @@ import type { Story } from '../lib/archive.ts';
 import { FEED_SIZE, jsonFeed, rssFeed, type FeedEntry, type FeedInfo } from '../lib/feeds.ts';
 import { KIND_LABELS, type TermKind } from '../lib/taxonomy.ts';
 import { absolutizeHtml } from '../lib/xml.ts';
+import { cacheKey } from '../lib/cache-key.ts';
 
 /** The canonical origin, from SITE_URL. */
 export const site = (import.meta.env.SITE ?? 'http://localhost:4321').replace(/\/$/, '');
 export const absolute = (path: string) => `${site}${path}`;
 
+// A story is in several feeds (its source's, its authors', topics', place's, each in two
+// formats): its feed entry is made once.
+const feedEntries = new Map<string, FeedEntry>();
+
 function entryFor(story: Story): FeedEntry {
-  const html = entriesById.get(story.id)?.rendered?.html ?? '';
-  return { story, url: absolute(story.url), html: absolutizeHtml(html, site), modified: lastModified(story) };
+  let entry = feedEntries.get(story.id);
+  if (!entry) {
+    const html = entriesById.get(story.id)?.rendered?.html ?? '';
+    entry = { story, url: absolute(story.url), html: absolutizeHtml(html, site), modified: lastModified(story) };
+    feedEntries.set(story.id, entry);
+  }
+  return entry;
 }
 
 export const FORMATS = ['xml', 'json'] as const;
@@ -31,9 +41,13 @@ export function feedInfo(title: string, description: string, pagePath: string): 
 
 export const siteFeed = feedInfo('Dateline: latest stories', 'The latest stories in the Dateline archive, with their full text.', '/');
 
-/** getStaticPaths for the feeds of every term of one kind. */
+/** getStaticPaths for the feeds of every term of one kind; a feed's key covers its stories' text. */
 export function termFeedPaths(kind: TermKind) {
-  return taxonomies[kind].flatMap((term, index) => FORMATS.map((format) => ({ params: { slug: term.slug, format }, props: { index } })));
+  return taxonomies[kind].flatMap((term, index) => {
+    const { info, stories } = termFeed(kind, index);
+    const key = cacheKey(info, stories.map((story) => [story, entriesById.get(story.id)?.digest, lastModified(story)]));
+    return FORMATS.map((format) => ({ params: { slug: term.slug, format }, props: { index }, cacheKey: key }));
+  });
 }
 
 export function termFeed(kind: TermKind, index: number): { info: FeedInfo; stories: Story[] } {

@@ -5,6 +5,8 @@ import type { z } from 'astro/zod';
 import { ContentError, type Problem } from './problems.ts';
 import { collisionProblems, readStory } from './check.ts';
 import { findUnreadableStories } from './scan.ts';
+import { createRenderPool } from './render-pool.ts';
+import type { AstroConfig } from 'astro';
 
 /**
  * Astro hands its content entry types (how to read `.md`, …) to every loader, and its glob
@@ -24,8 +26,8 @@ function displayPath(path: string): string {
 
 /**
  * Astro's glob loader over `**\/*.md`, with Dateline's own frontmatter reading (dates stay text,
- * so offsets survive; errors carry line numbers) and with every problem in every file collected
- * and reported at once, before anything is rendered into pages.
+ * so offsets survive; errors carry line numbers), Markdown rendered on worker threads, and every
+ * problem in every file collected and reported at once, before anything is rendered into pages.
  */
 export function articleLoader(options: { base: string; schema: z.ZodObject }): Loader {
   return {
@@ -54,6 +56,17 @@ export function articleLoader(options: { base: string; schema: z.ZodObject }): L
             problems.push(...found);
           }
           return { data: parsed.data, body: parsed.body, slug: undefined, rawData: '' };
+        },
+        getRenderFunction: async (config: AstroConfig) => {
+          const render = createRenderPool({
+            image: config.image,
+            syntaxHighlight: config.markdown.syntaxHighlight,
+            shikiConfig: config.markdown.shikiConfig,
+            gfm: config.markdown.gfm,
+            smartypants: config.markdown.smartypants,
+          });
+          return (entry: { body?: string; filePath?: string; data: Record<string, unknown> }) =>
+            render({ body: entry.body ?? '', filePath: entry.filePath, frontmatter: entry.data });
         },
       };
       entryTypes.set('.md', storyEntryType);

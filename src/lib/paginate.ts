@@ -16,10 +16,21 @@ export function pageParam(page: number): string | undefined {
   return page <= 1 ? undefined : `page/${page}`;
 }
 
-/** Paths for a paginated listing: one entry per page, with the page number as a prop. */
-export function pagePaths<P extends Record<string, string | undefined>, X extends object>(params: P, total: number, extra: X, size = PAGE_SIZE) {
-  return Array.from({ length: pageCount(total, size) }, (_, i) => ({
+/**
+ * Paths for a paginated listing: one entry per page, with the page number as a prop and, when
+ * `key` is given, the page's incremental-build key.
+ */
+export function pagePaths<P extends Record<string, string | undefined>, X extends object>(
+  params: P,
+  total: number,
+  extra: X,
+  key?: (page: number, pages: number) => string,
+  size = PAGE_SIZE,
+) {
+  const pages = pageCount(total, size);
+  return Array.from({ length: pages }, (_, i) => ({
     params: { ...params, page: pageParam(i + 1) },
     props: { ...extra, page: i + 1 },
+    ...(key ? { cacheKey: key(i + 1, pages) } : {}),
   }));
 }

@@ -45,10 +45,15 @@ describe('pagination', () => {
     expect(pageCount(0)).toBe(1);
     expect(pageCount(51, 25)).toBe(3);
     expect(pageSlice([1, 2, 3, 4, 5], 2, 2)).toEqual([3, 4]);
-    expect(pagePaths({ year: '2019' }, 3, { index: 7 }, 2)).toEqual([
+    expect(pagePaths({ year: '2019' }, 3, { index: 7 }, undefined, 2)).toEqual([
       { params: { year: '2019', page: undefined }, props: { index: 7, page: 1 } },
       { params: { year: '2019', page: 'page/2' }, props: { index: 7, page: 2 } },
     ]);
+  });
+
+  it('gives each page its incremental-build key when asked', () => {
+    const paths = pagePaths({}, 3, {}, (page, pages) => `${page} of ${pages}`, 2);
+    expect(paths.map((path) => path.cacheKey)).toEqual(['1 of 2', '2 of 2']);
   });
 });
 

@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, makeTestArchive, removeAll, runScript, SITE_URL } from '../support/build.ts';
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+}
+
+/** Pages the build log says were reused from the last build rather than rendered. */
+function reusedPages(output: string): Set<string> {
+  return new Set([...output.matchAll(/(\/\S+) \(restored\)|(\/\S+) \(cached\)/g)].map((match) => match[1] ?? match[2]!));
+}
+
+async function edit(path: string, change: (text: string) => string): Promise<void> {
+  await writeFile(path, change(await readFile(path, 'utf8')));
+}
+
+// An editor's day: one story's text changed and committed, one headline changed, one story
+// added to a busy day (every later listing page shifts), one story deleted. A rebuild that
+// reuses the last build must give exactly the site a clean build gives.
+describe('an incremental rebuild after edits', () => {
+  let content: string;
+  let work: string;
+  let first: { code: number | null; output: string };
+  let second: { code: number | null; output: string };
+  let clean: Awaited<ReturnType<typeof buildSite>>;
+
+  beforeAll(async () => {
+    content = await makeTestArchive();
+    work = await mkdtemp(join(tmpdir(), 'dateline-incremental-'));
+    const env = { DATELINE_CONTENT: content, DATELINE_OUT: join(work, 'dist'), DATELINE_CACHE: join(work, 'cache'), SITE_URL };
+    first = await runScript('build', env);
+
+    await edit(join(content, '2019/11/moscow-gas-talks.md'), (text) => `${text.trimEnd()}\n\nTalks resume on Friday.\n`);
+    execFileSync('git', ['commit', '-qam', 'Moscow talks: add Friday'], {
+      cwd: content,
+      env: { ...process.env, GIT_AUTHOR_DATE: '2019-11-21T09:00:00Z', GIT_COMMITTER_DATE: '2019-11-21T09:00:00Z', GIT_AUTHOR_NAME: 'Test Editor', GIT_AUTHOR_EMAIL: 'editor@example.org', GIT_COMMITTER_NAME: 'Test Editor', GIT_COMMITTER_EMAIL: 'editor@example.org' },
+    });
+    await edit(join(content, '2019/11/baku-hosts-caspian-transport-forum.md'), (text) => text.replace(/^title: .*$/m, 'title: Baku hosts the Caspian transport forum'));
+    await writeFile(
+      join(content, '1987/03/busy-day-early-bulletin.md'),
+      '---\ntitle: Busy day early bulletin\ndate: 1987-03-03T09:00:00Z\nsource: Reuters\ndateline: LONDON, March 3\ntopics: [markets]\n---\n\nThe first bulletin of the day.\n',
+    );
+    await rm(join(content, '1987/03/busy-day-bulletin-7.md'));
+
+    second = await runScript('build', env);
+    clean = await buildSite(content);
+  }, 600_000);
+
+  afterAll(() => removeAll(content, work, join(clean.outDir, '..')));
+
+  it('reuses the pages nothing changed and renders the others again', () => {
+    expect(first.code, first.output).toBe(0);
+    expect(second.code, second.output).toBe(0);
+    expect(reusedPages(first.output).size).toBe(0);
+    const reused = reusedPages(second.output);
+    expect(reused.has('/2020/01/01/new-year-in-ashgabat/index.html')).toBe(true);
+    // Its neighbour in time changed headline.
+    expect(reused.has('/2019/11/19/tokyo-markets-close-higher/index.html')).toBe(false);
+    expect(reused.has('/2019/11/22/moscow-gas-talks/index.html')).toBe(false);
+    // The busy day gained its first story and lost one.
+    expect(reused.has('/1987/03/03/index.html')).toBe(false);
+    expect(reused.size).toBeGreaterThan(50);
+  });
+
+  it('gives the same site, file for file, as a clean build', async () => {
+    expect(clean.code, clean.output).toBe(0);
+    const rebuilt = join(work, 'dist');
+    const files = await filesUnder(clean.outDir);
+    expect(files).toContain('1987/03/03/busy-day-early-bulletin/index.html');
+    expect(files).not.toContain('1987/03/03/busy-day-bulletin-7/index.html');
+    expect(await filesUnder(rebuilt)).toEqual(files);
+    const differing: string[] = [];
+    for (const file of files) {
+      if (!(await readFile(join(rebuilt, file))).equals(await readFile(join(clean.outDir, file)))) differing.push(file);
+    }
+    expect(differing).toEqual([]);
+    expect(await readFile(join(rebuilt, '2019/11/22/moscow-gas-talks/index.html'), 'utf8')).toContain('Talks resume on Friday.');
+  });
+});
