@@ -80,6 +80,8 @@ async function measureDateline(name: string, content: string, editFile: string, 
   const edit = await build();
   const out = await countOutput(env.DATELINE_OUT);
   const stories = (await readdir(content, { recursive: true })).filter((f) => String(f).endsWith('.md')).length;
+  // Printed as soon as known, so a long run that fails later still leaves its figures in the log.
+  console.log(`  ${name}: cold ${s(cold.wallSeconds)}, warm ${s(warm.wallSeconds)}, edit ${s(edit.wallSeconds)}, peak ${Math.round(Math.max(cold.peakMB, warm.peakMB, edit.peakMB))} MB`);
   return { name, stories, cold, warm, edit, pages: out.pages, files: out.files, distMB: out.bytes / 1024 / 1024 };
 }
 
