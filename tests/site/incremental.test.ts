@@ -12,7 +12,9 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 /** Pages the build log says were reused from the last build rather than rendered. */
 function reusedPages(output: string): Set<string> {
-  return new Set([...output.matchAll(/(\/\S+) \(restored\)|(\/\S+) \(cached\)/g)].map((match) => match[1] ?? match[2]!));
+  // Astro colours its log when CI is set, even into a pipe.
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  return new Set([...plain.matchAll(/(\/\S+) \((?:restored|cached)\)/g)].map((match) => match[1]!));
 }
 
 async function edit(path: string, change: (text: string) => string): Promise<void> {
