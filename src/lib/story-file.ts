@@ -1,15 +1,8 @@
 import { stringify } from 'yaml';
+import type { StoryFields } from './archive.ts';
 
-/** The frontmatter fields a new or imported story is written with, in this order. */
-export interface StoryFileFields {
-  title: string;
-  date: string;
-  source: string;
-  author?: string[];
-  dateline?: string;
-  topics?: string[];
-  lang?: string;
-}
+/** The frontmatter fields a new or imported story is written with. */
+export type StoryFileFields = Pick<StoryFields, 'title' | 'date' | 'source' | 'author' | 'dateline' | 'topics' | 'lang'>;
 
 /** One YAML value on one line, quoted only when YAML would misread it. */
 function scalar(value: string): string {

@@ -1,36 +1,19 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cspViolations, launchChromium } from '../support/browser.ts';
+import { searchStatus, useChromium } from '../support/browser.ts';
 import { projectRoot } from '../support/build.ts';
 
 const FIRST_STORY = '/2019/11/19/turkmenistan-developing-co-op-with-intl-organization-for-migration/';
 const HEADLINE = 'Turkmenistan developing co-op with Int’l Organization for Migration';
 
-let browser: Browser;
+const browser = useChromium();
 let page: Page;
 const site = inject('siteUrl');
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  expect(cspViolations).toEqual([]);
-});
-
-/** The search status once the search has finished. */
-async function searchStatus(): Promise<string> {
-  await page.waitForFunction(() => {
-    const text = document.querySelector('#search-status')?.textContent ?? '';
-    return text !== '' && text !== 'Searching…';
-  });
-  return (await page.locator('#search-status').textContent()) ?? '';
-}
-
 async function open(path: string): Promise<Page> {
-  page = await browser.newPage();
+  page = await browser().newPage();
   const response = await page.goto(site + path);
   expect(response?.status(), path).toBe(200);
   return page;
@@ -122,7 +105,7 @@ describe('reading the archive', () => {
   });
 
   it('serves a 404 page that offers search', async () => {
-    page = await browser.newPage();
+    page = await browser().newPage();
     const response = await page.goto(`${site}/no/such/page/`);
     expect(response?.status()).toBe(404);
     await expect(page.locator('h1').textContent()).resolves.toBe('This page is not in the archive');
@@ -136,15 +119,15 @@ describe('reading the archive', () => {
 describe('searching the archive', () => {
   it('finds the first story by a word of its body and leads to it', async () => {
     await open('/search/');
-    await searchStatus();
+    await searchStatus(page);
     await page.locator('#search-query').fill('trafficking');
     await page.locator('#search-query').press('Enter');
     await page.waitForURL('**/search/?q=trafficking');
-    await searchStatus();
+    await searchStatus(page);
     const result = page.locator('#search-results li').first();
     await expect(result.locator('h2').textContent()).resolves.toBe(HEADLINE);
     await expect(result.locator('mark').first().textContent()).resolves.toBe('trafficking');
-    await expect(searchStatus()).resolves.toBe('1 story matches “trafficking”.');
+    await expect(searchStatus(page)).resolves.toBe('1 story matches “trafficking”.');
     await result.locator('a').click();
     await page.waitForURL(`**${FIRST_STORY}?highlight=trafficking`);
     await expect(page.locator('h1').textContent()).resolves.toBe(HEADLINE);
@@ -153,10 +136,10 @@ describe('searching the archive', () => {
 
   it('does not index navigation, bylines or footers', async () => {
     await open('/search/?q=Hasanov');
-    await expect(searchStatus()).resolves.toBe('No stories match “Hasanov”.');
+    await expect(searchStatus(page)).resolves.toBe('No stories match “Hasanov”.');
     await page.close();
     await open('/search/?q=Caspian');
-    await expect(searchStatus()).resolves.toMatch(/^2 stories match/);
+    await expect(searchStatus(page)).resolves.toMatch(/^2 stories match/);
     await page.close();
   });
 
@@ -165,7 +148,7 @@ describe('searching the archive', () => {
     await page.locator('header input[name="q"]').fill('cotton');
     await page.locator('header input[name="q"]').press('Enter');
     await page.waitForURL('**/search/?q=cotton');
-    await searchStatus();
+    await searchStatus(page);
     await expect(page.locator('#search-results h2').first().textContent()).resolves.toBe('Türkmenabat farmers complete cotton harvest');
     await page.close();
   });
@@ -208,7 +191,7 @@ describe('browsing by source, author, place, topic and date', () => {
   });
 
   it('shows related stories chosen at build time, without client JavaScript', async () => {
-    page = await browser.newPage({ javaScriptEnabled: false });
+    page = await browser().newPage({ javaScriptEnabled: false });
     await page.goto(`${site}/2019/11/19/baku-hosts-caspian-transport-forum/`);
     const related = await page.locator('.related h3').allTextContents();
     expect(related).toHaveLength(5);
@@ -238,12 +221,12 @@ describe('browsing by source, author, place, topic and date', () => {
     await expect(page.locator('.day-heading').allTextContents()).resolves.toEqual(['2019']);
     await page.close();
     // The home page's script points the link at today's page when the archive has stories for today.
-    page = await browser.newPage();
+    page = await browser().newPage();
     await page.clock.setFixedTime(new Date(2030, 10, 19, 12, 0));
     await page.goto(`${site}/`);
     await expect(page.locator('#on-this-day').getAttribute('href')).resolves.toBe('/on-this-day/11-19/');
     await page.close();
-    page = await browser.newPage({ javaScriptEnabled: false });
+    page = await browser().newPage({ javaScriptEnabled: false });
     await page.goto(`${site}/`);
     await expect(page.locator('#on-this-day').getAttribute('href')).resolves.toBe('/on-this-day/');
     await page.close();

@@ -1,23 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { cspViolations, launchChromium } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { launchChromium, useChromium } from '../support/browser.ts';
 import { childEnv, projectRoot } from '../support/build.ts';
 import { freePort } from '../support/server.ts';
 
 const site = inject('siteUrl');
 const out = inject('outDir');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  expect(cspViolations).toEqual([]);
-});
+const browser = useChromium();
 
 async function allOutputText(): Promise<string> {
   const entries = await readdir(out, { recursive: true, withFileTypes: true });
@@ -30,7 +21,7 @@ describe('drafts', () => {
     const text = await allOutputText();
     expect(text).not.toContain('Embargoed budget figures');
     expect(text).not.toContain('draft-embargoed-budget');
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${site}/search/?q=Zanzibarquux`);
     await page.waitForFunction(() => /No stories/.test(document.querySelector('#search-status')?.textContent ?? ''));
     await page.close();
@@ -69,7 +60,7 @@ describe('drafts', () => {
 
 describe('corrections and history', () => {
   it('show a story’s corrections at its foot and list them on /corrections/', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${site}/2019/11/19/washington-trade-talks/`);
     const corrections = page.getByRole('region', { name: 'Correction' });
     await expect(corrections.locator('li').textContent()).resolves.toBe('20 November 2019 09:00 (UTC-05:00): An earlier version of this story gave the wrong day for the resumption of talks.');
@@ -81,7 +72,7 @@ describe('corrections and history', () => {
   });
 
   it('show when a story was first committed, when it was updated and its revisions, from git', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${site}/2019/11/19/tokyo-markets-close-higher/`);
     await expect(page.locator('.story-history').textContent()).resolves.toBe('Added to the archive 19 November 2019 18:00 (UTC+04:00). Updated 20 November 2019 10:30 (UTC+09:00).');
     await expect(page.locator('.revisions li').allTextContents()).resolves.toEqual([

@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { cspViolations, launchChromium } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useChromium } from '../support/browser.ts';
 
 const site = inject('siteUrl');
 const out = inject('outDir');
@@ -39,14 +39,7 @@ const PAGE_TYPES: [string, string][] = [
   ['not found', '/404.html'],
 ];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  expect(cspViolations).toEqual([]);
-});
+const browser = useChromium();
 
 async function axe(page: Page): Promise<string[]> {
   // Evaluated, not added as a <script>: the site's policy rightly refuses inline scripts it does not know.
@@ -59,7 +52,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds no violation on any page type, ${scheme} theme`, { timeout: 180_000 }, async () => {
       const found: string[] = [];
-      const page = await browser.newPage({ colorScheme: scheme });
+      const page = await browser().newPage({ colorScheme: scheme });
       for (const [name, path] of PAGE_TYPES) {
         await page.goto(site + path);
         if (path.startsWith('/search/')) await page.waitForSelector('#search-results li');
@@ -97,7 +90,7 @@ describe('weight and stability', () => {
   });
 
   it('an article does not shift while it loads', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 700 } });
+    const page = await browser().newPage({ viewport: { width: 375, height: 700 } });
     await page.addInitScript(() => {
       (window as unknown as { shifts: number }).shifts = 0;
       new PerformanceObserver((list) => {
@@ -114,7 +107,7 @@ describe('weight and stability', () => {
 
 describe('themes, print and scripts', () => {
   it('follows the system theme, and a labelled toggle remembers the reader’s choice without a flash', async () => {
-    const context = await browser.newContext({ colorScheme: 'dark' });
+    const context = await browser().newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
     await page.goto(site + FIRST_STORY);
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -137,7 +130,7 @@ describe('themes, print and scripts', () => {
   });
 
   it('prints the story and its metadata only, with the address after each link', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${site}/2019/11/19/baku-hosts-caspian-transport-forum/`);
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['.masthead', '.site-footer', '.breadcrumbs', '.related', '.story-nav', '.cite']) {
@@ -145,7 +138,7 @@ describe('themes, print and scripts', () => {
     }
     await expect(page.locator('.story-meta').evaluate((el) => getComputedStyle(el).display)).resolves.not.toBe('none');
     await page.close();
-    const linked = await browser.newPage();
+    const linked = await browser().newPage();
     await linked.setContent('<html><head><link rel="stylesheet" href="' + site + (await readFile(join(out, FIRST_STORY, 'index.html'), 'utf8')).match(/<link rel="stylesheet" href="([^"]+)"/)![1] + '"></head><body><div class="story-body"><a href="https://example.org/x">x</a></div></body></html>');
     await linked.emulateMedia({ media: 'print' });
     await expect(linked.locator('a').evaluate((el) => getComputedStyle(el, '::after').content)).resolves.toBe('" (" attr(href) ")"'.length ? '" (https://example.org/x)"' : '');
@@ -153,7 +146,7 @@ describe('themes, print and scripts', () => {
   });
 
   it('sets lang and dir from the frontmatter, right to left for Arabic', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(site + ARABIC_STORY);
     const article = page.locator('article');
     await expect(article.getAttribute('lang')).resolves.toBe('ar');

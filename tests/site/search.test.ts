@@ -1,33 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { cspViolations, launchChromium } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { searchStatus, useChromium } from '../support/browser.ts';
 
 const site = inject('siteUrl');
 const FIRST_STORY = '/2019/11/19/turkmenistan-developing-co-op-with-intl-organization-for-migration/';
-let browser: Browser;
+const browser = useChromium();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  expect(cspViolations).toEqual([]);
-});
-
-/** The search status once the search has finished. */
-async function settled(): Promise<string> {
-  await page.waitForFunction(() => {
-    const text = document.querySelector('#search-status')?.textContent ?? '';
-    return text !== '' && text !== 'Searching…';
-  });
-  return (await page.locator('#search-status').textContent()) ?? '';
-}
-
 async function search(query: string): Promise<string> {
-  page = await browser.newPage();
+  page = await browser().newPage();
   await page.goto(`${site}/search/${query}`);
-  return settled();
+  return searchStatus(page);
 }
 
 const titles = () => page.locator('#search-results h2').allTextContents();
@@ -39,12 +22,12 @@ describe('search filters', () => {
     await expect(filterValues('source')).resolves.toEqual([' Trend 2', ' AzerNews 1']);
     await page.getByRole('checkbox', { name: /AzerNews/ }).click();
     await page.waitForURL('**/search/?source=AzerNews&topic=transport');
-    await expect(settled()).resolves.toBe('1 story filed under AzerNews, transport.');
+    await expect(searchStatus(page)).resolves.toBe('1 story filed under AzerNews, transport.');
     // The other sources stay on offer, with the counts they would add.
     await expect(filterValues('source')).resolves.toEqual([' AzerNews 1', ' Trend 2']);
     await page.getByRole('checkbox', { name: /Trend/ }).click();
     await page.waitForURL('**/search/?source=AzerNews&source=Trend&topic=transport');
-    await expect(settled()).resolves.toMatch(/^3 stories/);
+    await expect(searchStatus(page)).resolves.toMatch(/^3 stories/);
     await page.close();
   });
 
@@ -63,7 +46,7 @@ describe('search order and dates', () => {
     await expect(titles()).resolves.toEqual(['Caspian shipping figures published', 'Rail link to Turkmenabat modernised', 'Baku hosts Caspian transport forum']);
     await page.locator('#search-sort').selectOption('oldest');
     await page.waitForURL('**/search/?topic=transport&sort=oldest');
-    await settled();
+    await searchStatus(page);
     await expect(titles()).resolves.toEqual(['Baku hosts Caspian transport forum', 'Rail link to Turkmenabat modernised', 'Caspian shipping figures published']);
     await page.close();
   });
@@ -86,7 +69,7 @@ describe('search order and dates', () => {
     await expect(search('?source=Trend&from=2019-12&to=2020-01')).resolves.toMatch(/^2 stories filed under Trend and from 2019-12 to 2020-01/);
     await page.locator('#search-from').fill('2019-11');
     await page.waitForURL('**/search/?source=Trend&from=2019-11&to=2020-01');
-    await expect(settled()).resolves.toMatch(/^9 stories/);
+    await expect(searchStatus(page)).resolves.toMatch(/^9 stories/);
     await page.close();
   });
 });
@@ -105,43 +88,43 @@ describe('search state in the URL', () => {
     await page.locator('#search-query').fill('cotton');
     await page.locator('#search-query').press('Enter');
     await page.waitForURL('**/search/?q=cotton');
-    await expect(settled()).resolves.toBe('1 story matches “cotton”.');
+    await expect(searchStatus(page)).resolves.toBe('1 story matches “cotton”.');
     await page.locator('#search-query').fill('Caspian');
     await page.locator('#search-query').press('Enter');
     await page.waitForURL('**/search/?q=Caspian');
-    await expect(settled()).resolves.toMatch(/^2 stories match “Caspian”/);
+    await expect(searchStatus(page)).resolves.toMatch(/^2 stories match “Caspian”/);
     await page.getByRole('checkbox', { name: /AzerNews/ }).click();
     await page.waitForURL('**/search/?q=Caspian&source=AzerNews');
-    await expect(settled()).resolves.toMatch(/^1 story/);
+    await expect(searchStatus(page)).resolves.toMatch(/^1 story/);
     await page.goBack();
     await page.waitForURL('**/search/?q=Caspian');
-    await expect(settled()).resolves.toMatch(/^2 stories match “Caspian”/);
+    await expect(searchStatus(page)).resolves.toMatch(/^2 stories match “Caspian”/);
     await expect(page.getByRole('checkbox', { name: /AzerNews/ }).isChecked()).resolves.toBe(false);
     await page.goBack();
     await page.waitForURL('**/search/?q=cotton');
-    await expect(settled()).resolves.toBe('1 story matches “cotton”.');
+    await expect(searchStatus(page)).resolves.toBe('1 story matches “cotton”.');
     await expect(page.locator('#search-query').inputValue()).resolves.toBe('cotton');
     await page.goForward();
     await page.waitForURL('**/search/?q=Caspian');
-    await expect(settled()).resolves.toMatch(/^2 stories/);
+    await expect(searchStatus(page)).resolves.toMatch(/^2 stories/);
     await page.close();
   });
 });
 
 describe('search caching', () => {
   it('asks for the index with this build’s tag, so a returning reader re-downloads nothing unchanged', async () => {
-    page = await browser.newPage();
+    page = await browser().newPage();
     const entries: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('pagefind-entry.json')) entries.push(request.url());
     });
     await page.goto(`${site}/search/?q=cotton`);
-    await settled();
+    await searchStatus(page);
     const tag = await page.locator('#search-app').getAttribute('data-index-tag');
     expect(tag).toMatch(/^[0-9a-f]{16}$/);
     expect(entries).toEqual([`${site}/pagefind/pagefind-entry.json?ts=${tag}`]);
     await page.goto(`${site}/search/?q=harvest`);
-    await settled();
+    await searchStatus(page);
     expect(new Set(entries)).toEqual(new Set([`${site}/pagefind/pagefind-entry.json?ts=${tag}`]));
     await page.close();
   });
@@ -166,14 +149,14 @@ describe('search results', () => {
   });
 
   it('open the story with the searched words highlighted; a story not reached from search loads no search code', async () => {
-    page = await browser.newPage();
+    page = await browser().newPage();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
     await page.goto(site + FIRST_STORY);
     await page.waitForLoadState('networkidle');
     expect(requests.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
     await page.goto(`${site}/search/?q=trafficking`);
-    await settled();
+    await searchStatus(page);
     await page.locator('#search-results a').first().click();
     await page.waitForURL(`**${FIRST_STORY}?highlight=trafficking`);
     await page.waitForSelector('.story-body mark');
@@ -184,14 +167,14 @@ describe('search results', () => {
 
 describe('search for keyboards and screen readers', () => {
   it('focuses the search box with / from any page, and announces results', async () => {
-    page = await browser.newPage();
+    page = await browser().newPage();
     await page.goto(site + FIRST_STORY);
     await page.keyboard.press('/');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('site-search');
     await page.keyboard.type('cotton');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/search/?q=cotton');
-    await expect(settled()).resolves.toBe('1 story matches “cotton”.');
+    await expect(searchStatus(page)).resolves.toBe('1 story matches “cotton”.');
     await expect(page.locator('#search-status').getAttribute('aria-live')).resolves.toBe('polite');
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     await page.keyboard.press('/');
@@ -199,7 +182,7 @@ describe('search for keyboards and screen readers', () => {
     // Tab from the box reaches the results without a mouse.
     await page.keyboard.type(' harvest');
     await page.keyboard.press('Enter');
-    await settled();
+    await searchStatus(page);
     await page.locator('#search-results a').first().focus();
     await page.keyboard.press('Enter');
     await page.waitForURL('**/2019/11/19/turkmenabat-cotton-harvest-completed/?highlight=*');
@@ -207,7 +190,7 @@ describe('search for keyboards and screen readers', () => {
   });
 
   it('says that search needs JavaScript when it is off, and offers the browse pages', async () => {
-    page = await browser.newPage({ javaScriptEnabled: false });
+    page = await browser().newPage({ javaScriptEnabled: false });
     await page.goto(`${site}/search/?q=cotton`);
     const notice = page.locator('.notice');
     await expect(notice.textContent()).resolves.toMatch(/needs JavaScript/);

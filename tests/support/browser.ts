@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { policyFromHeaders } from '../../src/lib/csp.ts';
 import { projectRoot } from './build.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../src/cli/serve.ts';
@@ -47,4 +48,29 @@ export async function launchChromium(options: { policy?: boolean } = {}): Promis
     return page;
   };
   return browser;
+}
+
+/**
+ * One Chromium for a test file: launched before its tests, closed after them, and the file
+ * ends by checking that no page broke the Content-Security-Policy.
+ */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    expect(cspViolations).toEqual([]);
+  });
+  return () => browser!;
+}
+
+/** The search page's status line once its search has finished. */
+export async function searchStatus(page: Page): Promise<string> {
+  await page.waitForFunction(() => {
+    const text = document.querySelector('#search-status')?.textContent ?? '';
+    return text !== '' && text !== 'Searching…';
+  });
+  return (await page.locator('#search-status').textContent()) ?? '';
 }
