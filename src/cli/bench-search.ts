@@ -1,5 +1,6 @@
-// Measures search as a reader meets it, on a built site: the bytes the first query transfers,
-// the time from pressing Enter to the first results, and the index size on disk.
+// Measures search as a reader meets it, on a built site: the bytes the first query transfers
+// (typed on the search page, and arriving with it in the URL), the time from pressing Enter to
+// the first results, and the index size on disk.
 //
 //   npm run bench:search -- <dist-dir> [query ...]
 import { readdir, stat } from 'node:fs/promises';
@@ -10,9 +11,13 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH, startPreview } from './serve.ts';
 
 export interface SearchFigures {
   query: string;
-  /** Bytes over the wire for the first query, page itself excluded. */
+  /** Bytes over the wire, page HTML excluded, from opening the search page and typing the query until the first results are on screen. */
   firstQueryBytes: number;
   firstQueryRequests: number;
+  /** The same, until the network is idle: with the filter counts that follow the results. */
+  firstQueryBytesIdle: number;
+  /** Bytes until the first results, for a reader arriving with the query in the URL (`/search/?q=…`, as the header's search box sends). */
+  arrivingBytes: number;
   /** Milliseconds from Enter to the first result on screen. */
   enterToResultsMs: number;
   /** Milliseconds from Enter to results for a second, different query (index warm). */
@@ -36,42 +41,66 @@ async function folderSize(dir: string): Promise<{ bytes: number; files: number }
 export async function benchSearch(outDir: string, queries = ['oil prices', 'bank rate']): Promise<SearchFigures> {
   const server = await startPreview(outDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
-  try {
-    const page = await browser.newPage();
-    const cdp = await page.context().newCDPSession(page);
+  const query = queries[0]!;
+  const resultsShown = (q: string) => `(document.querySelector('#search-status')?.textContent ?? '').includes(${JSON.stringify(`“${q}”`)}) && document.querySelector('#search-results li') !== null`;
+
+  /** A first visit in a fresh browser context, nothing cached: what each request weighed and when it finished. */
+  const visit = async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const fetched: { url: string; bytes: number; at: number }[] = [];
     // Pagefind fetches most of its index from a web worker: count the context's requests, not the page's.
-    const fetched: { url: string; bytes: number }[] = [];
-    page.context().on('requestfinished', (request) => {
-      void request.sizes().then((sizes) => fetched.push({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize }));
+    context.on('requestfinished', (request) => {
+      const at = Date.now();
+      void request.sizes().then((sizes) => fetched.push({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize, at }));
     });
-    const status = () => page.locator('#search-status').textContent();
-    const timeQuery = async (query: string) => {
-      await page.locator('#search-query').fill(query);
+    const counted = (until = Infinity) => fetched.filter(({ url, at }) => !new URL(url).pathname.endsWith('/search/') && at <= until);
+    const sum = (list: { bytes: number }[]) => list.reduce((total, { bytes }) => total + bytes, 0);
+    return { context, page, counted, sum };
+  };
+
+  try {
+    // Opening the search page, then typing the query.
+    const typed = await visit();
+    const { page } = typed;
+    const timeQuery = async (q: string) => {
+      await page.locator('#search-query').fill(q);
       const started = await page.evaluate(() => performance.now());
       await page.locator('#search-query').press('Enter');
-      await page.waitForFunction((q) => (document.querySelector('#search-status')?.textContent ?? '').includes(`“${q}”`) && document.querySelector('#search-results li'), query);
-      return (await page.evaluate(() => performance.now())) - started;
+      await page.waitForFunction(resultsShown(q));
+      return { ms: (await page.evaluate(() => performance.now())) - started, at: Date.now() };
     };
-    // A first visit: nothing cached. Everything but the page's own HTML counts.
     await page.goto(`${server.url}/search/`);
     await page.waitForFunction(() => (document.querySelector('#search-status')?.textContent ?? '') !== '');
-    await status();
-    const enterToResultsMs = await timeQuery(queries[0]!);
+    const first = await timeQuery(query);
     await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(200);
-    const counted = fetched.filter(({ url }) => !url.endsWith('/search/'));
-    const bytes = counted.reduce((sum, { bytes }) => sum + bytes, 0);
-    const requests = counted.length;
-    if (process.env.DEBUG_BENCH) console.error(counted);
-    const secondQueryMs = await timeQuery(queries[1] ?? queries[0]!);
+    await page.waitForTimeout(300);
+    const untilResults = typed.counted(first.at);
+    if (process.env.DEBUG_BENCH) console.error(typed.counted().map(({ url, bytes, at }) => `${bytes}\t${at <= first.at ? 'before' : 'after'}\t${url}`).join('\n'));
+    const firstQueryBytesIdle = typed.sum(typed.counted());
+    const second = await timeQuery(queries[1] ?? query);
+    await typed.context.close();
+
+    // Arriving with the query in the URL.
+    const arriving = await visit();
+    await arriving.page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+    await arriving.page.waitForFunction(resultsShown(query));
+    const arrivedAt = Date.now();
+    await arriving.page.waitForTimeout(300);
+    const arrivingBytes = arriving.sum(arriving.counted(arrivedAt));
+    await arriving.context.close();
+
     const index = await folderSize(join(outDir, 'pagefind'));
     return {
-      query: queries[0]!,
-      firstQueryBytes: bytes,
-      firstQueryRequests: requests,
-      enterToResultsMs: Math.round(enterToResultsMs),
-      secondQueryMs: Math.round(secondQueryMs),
+      query,
+      firstQueryBytes: typed.sum(untilResults),
+      firstQueryRequests: untilResults.length,
+      firstQueryBytesIdle,
+      arrivingBytes,
+      enterToResultsMs: Math.round(first.ms),
+      secondQueryMs: Math.round(second.ms),
       indexBytes: index.bytes,
       indexFiles: index.files,
     };

@@ -1,51 +1,213 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
-import type { AstroIntegration } from 'astro';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFile, cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { DEFAULT_PART_STORIES, planSearchParts, type IndexedPage, type SearchManifest, type SearchPart } from '../lib/search-parts.ts';
 
-const ARTICLE_PAGES = '[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html';
+/** Changes whenever what a part's key covers changes, so older cached parts are not reused. */
+const PART_FORMAT = 'dateline-search-part-2';
+/** Pagefind's ready-made interfaces: the search page uses its JS API, so these are never loaded. */
+const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui)\.(js|css)$/;
+
+interface ArticlePage extends IndexedPage {
+  month: string;
+  digest: string;
+}
 
 /**
  * Builds the search index as the last step of `astro build`, with Pagefind's Node API, so a
  * built site is always searchable. Only what article pages mark with `data-pagefind-body`
  * (headline and story text) is indexed.
+ *
+ * The index is written in parts by date (src/lib/search-parts.ts), one after the other, each
+ * into `/pagefind/<part>/`. A part whose pages are byte-for-byte those of the last build is
+ * copied from the cache instead of being indexed again, so an edit re-indexes one part. Pagefind
+ * reads only the article element (and the page's language), so only that counts: a new
+ * neighbour or related story changes the links around an article, not its part of the index.
  */
 export default function pagefindIntegration(): AstroIntegration {
+  let cacheDir = '';
   return {
     name: 'dateline-pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = join(fileURLToPath(config.cacheDir), 'dateline-search');
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
-        const { index, errors } = await pagefind.createIndex({});
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        const limit = Number(process.env.DATELINE_SEARCH_PART_STORIES) || DEFAULT_PART_STORIES;
+        const parts = planSearchParts(readArticlePages(outDir), limit);
+        const version = pagefindVersion();
+        let reindexed = 0;
+        let stories = 0;
+        const manifest: SearchManifest = { parts: [] };
         try {
-          // Only article pages (/YYYY/MM/DD/slug/) carry data-pagefind-body: reading the
-          // listing pages too would cost time and index nothing.
-          const added = await index.addDirectory({ path: outDir, glob: ARTICLE_PAGES });
-          if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-          const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-          if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-          await tagSearchPage(outDir);
-          logger.info(`indexed ${added.page_count} stories in ${Math.round(performance.now() - started)} ms`);
+          for (const part of parts) {
+            const target = join(outDir, 'pagefind', part.id);
+            const cached = join(cacheDir, part.id);
+            const key = partKey(part, version);
+            if (readKey(cached) === key) {
+              await copyTree(cached, target);
+            } else {
+              reindexed++;
+              await indexPart(outDir, cacheDir, part, target, logger);
+              await rm(cached, { recursive: true, force: true });
+              await copyTree(target, cached);
+              await writeFile(join(cached, '.key'), key);
+            }
+            stories += part.pages.length;
+            const entry = await readFile(join(target, 'pagefind-entry.json'));
+            manifest.parts.unshift({
+              id: part.id,
+              path: `/pagefind/${part.id}/`,
+              tag: createHash('sha256').update(entry).digest('hex').slice(0, 16),
+              stories: part.pages.length,
+              from: part.from,
+              to: part.to,
+              months: [...new Set(part.pages.map((page) => page.month))].sort(),
+            });
+          }
         } finally {
           await pagefind.close();
         }
+        await forgetOldParts(cacheDir, new Set(parts.map((part) => part.id)));
+        await writeManifest(outDir, manifest);
+        logger.info(`indexed ${stories} stories in ${Math.round(performance.now() - started)} ms (${reindexed} of ${parts.length} search parts indexed, the others unchanged)`);
       },
     },
   };
 }
 
 /**
- * Pagefind fetches its entry file with a cache-busting tag; by default a new one on every
- * visit. Tagging it with a hash of this build's index lets a returning reader's browser reuse
+ * Every article page, with its publication instant and a digest of what Pagefind reads of it. Read with
+ * synchronous calls: tens of thousands of small reads, each waiting on its own, cost more time
+ * than they save.
+ */
+function readArticlePages(outDir: string): ArticlePage[] {
+  const pages: ArticlePage[] = [];
+  const folders = (path: string, pattern: RegExp) => (existsSync(path) ? readdirSync(path).filter((name) => pattern.test(name)) : []);
+  for (const year of folders(outDir, /^\d{4}$/)) {
+    for (const month of folders(join(outDir, year), /^\d{2}$/)) {
+      for (const day of folders(join(outDir, year, month), /^\d{2}$/)) {
+        for (const slug of readdirSync(join(outDir, year, month, day))) {
+          const file = `${year}/${month}/${day}/${slug}/index.html`;
+          let html: string;
+          try {
+            html = readFileSync(join(outDir, file), 'utf8');
+          } catch {
+            continue; // a listing's page/ folder, not a story
+          }
+          const start = html.search(/<article\b[^>]*\bdata-pagefind-body\b/);
+          if (start < 0) continue;
+          // What Pagefind reads of the page: the language, and the article it is told to index.
+          // Links around it (neighbours, related stories) change often and do not count.
+          const indexed = `${/<html\b[^>]*>/.exec(html)?.[0] ?? ''}\n${html.slice(start, html.lastIndexOf('</article>'))}`;
+          const article = indexed.slice(indexed.indexOf('<article'), indexed.indexOf('>', indexed.indexOf('<article')) + 1);
+          const published = /\bdata-published="([^"]+)"/.exec(article)?.[1];
+          const storyMonth = /\bdata-month="([^"]+)"/.exec(article)?.[1];
+          if (!published || !storyMonth) throw new Error(`${file}: the article has no data-published or data-month, which the search index needs`);
+          pages.push({ file, published, month: storyMonth, digest: createHash('sha1').update(indexed).digest('base64url') });
+        }
+      }
+    }
+  }
+  return pages;
+}
+
+function pagefindVersion(): string {
+  const manifest = join(process.cwd(), 'node_modules', 'pagefind', 'package.json');
+  return existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : 'unknown';
+}
+
+function partKey(part: SearchPart<ArticlePage>, version: string): string {
+  const hash = createHash('sha256').update(`${PART_FORMAT}\n${version}\n${part.id}\n`);
+  for (const page of part.pages) hash.update(`${page.file} ${page.digest}\n`);
+  return hash.digest('hex');
+}
+
+function readKey(cached: string): string | null {
+  try {
+    return readFileSync(join(cached, '.key'), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+async function indexPart(outDir: string, cacheDir: string, part: SearchPart<ArticlePage>, target: string, logger: AstroIntegrationLogger): Promise<void> {
+  const started = performance.now();
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    // Pagefind numbers pages in the order it reads them, and reads a folder in a fixed order:
+    // the part's pages are linked into a folder of their own (hard links, nothing is copied),
+    // so that the same pages always give the same index, byte for byte.
+    const stage = join(cacheDir, `.stage-${part.id}`);
+    await rm(stage, { recursive: true, force: true });
+    try {
+      for (const { file } of part.pages) {
+        mkdirSync(join(stage, file, '..'), { recursive: true });
+        try {
+          linkSync(join(outDir, file), join(stage, file));
+        } catch {
+          copyFileSync(join(outDir, file), join(stage, file));
+        }
+      }
+      const added = await index.addDirectory({ path: stage });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index search part ${part.id}: ${added.errors.join('; ')}`);
+      if (added.page_count !== part.pages.length) throw new Error(`Pagefind indexed ${added.page_count} of the ${part.pages.length} stories of search part ${part.id}`);
+    } finally {
+      await rm(stage, { recursive: true, force: true });
+    }
+    const written = await index.writeFiles({ outputPath: target });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  } finally {
+    // Frees the part's index in Pagefind's process before the next part is read.
+    await index.deleteIndex();
+  }
+  for (const name of await readdir(target)) if (UNUSED_FILES.test(name)) await rm(join(target, name));
+  logger.info(`search part ${part.id}: ${part.pages.length} stories indexed in ${Math.round(performance.now() - started)} ms`);
+}
+
+/**
+ * Copies a part between the site and the cache as hard links (`cp -al`): thousands of small
+ * files, and neither side ever changes a file in place (a new index is written as new files,
+ * and an old site or cached part is only ever deleted). Where links cannot be made (another
+ * disk), it copies.
+ */
+async function copyTree(from: string, to: string): Promise<void> {
+  await mkdir(join(to, '..'), { recursive: true });
+  if (process.platform !== 'win32') {
+    for (const flags of ['-al', '-a']) {
+      if (spawnSync('cp', [flags, from, to], { stdio: 'ignore' }).status === 0) return void (await rm(join(to, '.key'), { force: true }));
+      await rm(to, { recursive: true, force: true });
+    }
+  }
+  await cp(from, to, { recursive: true, filter: (source) => !source.endsWith('.key') });
+}
+
+async function forgetOldParts(cacheDir: string, current: Set<string>): Promise<void> {
+  if (!existsSync(cacheDir)) return;
+  for (const name of await readdir(cacheDir)) if (!current.has(name)) await rm(join(cacheDir, name), { recursive: true, force: true });
+}
+
+/**
+ * Writes `/pagefind/parts.json`, puts the highlighter article pages use at `/pagefind/`, and
+ * tags the search page with a hash of the manifest, so a returning reader's browser reuses
  * everything until the index really changes.
  */
-async function tagSearchPage(outDir: string): Promise<void> {
-  const entry = await readFile(join(outDir, 'pagefind', 'pagefind-entry.json'));
-  const tag = createHash('sha256').update(entry).digest('hex').slice(0, 16);
+async function writeManifest(outDir: string, manifest: SearchManifest): Promise<void> {
+  const root = join(outDir, 'pagefind');
+  await mkdir(root, { recursive: true });
+  const json = JSON.stringify(manifest);
+  await writeFile(join(root, 'parts.json'), json);
+  const newest = manifest.parts[0];
+  if (newest) await copyFile(join(root, newest.id, 'pagefind-highlight.js'), join(root, 'pagefind-highlight.js'));
+  const tag = createHash('sha256').update(json).digest('hex').slice(0, 16);
   const page = join(outDir, 'search', 'index.html');
   const html = await readFile(page, 'utf8');
   await writeFile(page, html.replace('data-index-tag="DATELINE_INDEX_TAG"', `data-index-tag="${tag}"`));

@@ -1,23 +1,7 @@
 /** The search page: Pagefind's JS API in the browser, with the whole search state kept in the URL. */
 import { FILTER_NAMES, hasCriteria, pagefindOptions, parseSearchState, serializeSearchState, type SearchState } from '../lib/search-state.ts';
 
-interface ResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-}
-interface Result {
-  id: string;
-  data: () => Promise<ResultData>;
-}
-type FilterCounts = Record<string, Record<string, number>>;
-interface Pagefind {
-  options: (options: Record<string, unknown>) => Promise<void>;
-  init: () => Promise<void>;
-  filters: () => Promise<FilterCounts>;
-  search: (query: string | null, options?: Record<string, unknown>) => Promise<{ results: Result[]; filters: FilterCounts; unfilteredResultCount: number } | null>;
-  debouncedSearch: (query: string | null, options?: Record<string, unknown>, wait?: number) => Promise<{ results: Result[]; filters: FilterCounts } | null>;
-}
+import { openArchiveSearch, type FilterCounts, type Hits, type ResultData } from './archive-search.ts';
 
 const BATCH = 10;
 const VISIBLE_VALUES = 8;
@@ -63,18 +47,6 @@ function describe(state: SearchState, total: number): string {
   return `${stories} ${parts.join(' and ')}${order}.`.replace(/ \./, '.');
 }
 
-async function loadPagefind(tag: string): Promise<Pagefind | null> {
-  try {
-    const url = '/pagefind/pagefind.js';
-    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pagefind.options({ highlightParam: 'highlight', excerptLength: 30, metaCacheTag: tag });
-    await pagefind.init();
-    return pagefind;
-  } catch {
-    return null;
-  }
-}
-
 export async function startSearch(): Promise<void> {
   const app = $<HTMLElement>('#search-app');
   const form = $<HTMLFormElement>('#search-form');
@@ -88,8 +60,8 @@ export async function startSearch(): Promise<void> {
   const filterPanel = $<HTMLDetailsElement>('#search-filters');
 
   let state = parseSearchState(location.search);
-  const pagefind = await loadPagefind(app.dataset.indexTag ?? '');
-  if (!pagefind) {
+  const archive = await openArchiveSearch(app.dataset.indexTag ?? '', { highlightParam: 'highlight', excerptLength: 30 });
+  if (!archive) {
     input.value = state.q;
     status.textContent = 'The search index is missing. It is built by "npm run build"; run "npm start" to build the archive and serve it with search.';
     return;
@@ -100,14 +72,17 @@ export async function startSearch(): Promise<void> {
   const wide = matchMedia('(min-width: 56rem)');
   filterPanel.open = wide.matches;
   wide.addEventListener('change', () => (filterPanel.open = wide.matches));
-  const totals = await pagefind.filters();
-  const knownMonths = Object.keys(totals.month ?? {}).sort();
+  // Counting every filter's values needs every filter's index files: they are fetched once,
+  // after the first results are on screen, and the filter panel says it is busy meanwhile.
+  let totals: FilterCounts | null = null;
+  const loadTotals = async () => (totals ??= await archive.totals());
+  const knownMonths = archive.months;
   if (knownMonths.length > 0) {
     from.min = to.min = knownMonths[0]!;
     from.max = to.max = knownMonths.at(-1)!;
   }
 
-  let results: Result[] = [];
+  let hits: Hits | null = null;
   let shown = 0;
   let generation = 0;
 
@@ -117,11 +92,11 @@ export async function startSearch(): Promise<void> {
     if (loading && loading.generation === generation) return loading.done;
     const mine = generation;
     const done: Promise<void> = (async () => {
-      const batch = await Promise.all(results.slice(shown, shown + BATCH).map((result) => result.data()));
+      const batch = hits ? await hits.slice(shown, BATCH) : [];
       if (mine !== generation) return;
       list.append(...batch.map(renderResult));
       shown += batch.length;
-      more.hidden = shown >= results.length;
+      more.hidden = shown >= (hits?.total ?? 0);
     })().finally(() => {
       if (loading?.done === done) loading = null;
     });
@@ -129,14 +104,13 @@ export async function startSearch(): Promise<void> {
     return done;
   };
 
-  const renderFilters = (counts: FilterCounts) => {
+  const renderFilters = (counts: FilterCounts, all: FilterCounts) => {
     for (const name of FILTER_NAMES) {
       const fieldset = $<HTMLFieldSetElement>(`fieldset[data-filter="${name}"]`, filterPanel);
       const [visible, hidden] = fieldset.querySelectorAll<HTMLUListElement>('.filter-values');
       const details = $<HTMLDetailsElement>('details', fieldset);
-      const all = totals[name] ?? {};
       const selected = new Set(state.filters[name]);
-      const values = Object.keys(all)
+      const values = Object.keys(all[name] ?? {})
         .map((value) => ({ value, count: counts[name]?.[value] ?? 0 }))
         .filter(({ value, count }) => count > 0 || selected.has(value))
         .sort((a, b) => Number(selected.has(b.value)) - Number(selected.has(a.value)) || (name === 'year' ? b.value.localeCompare(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
@@ -168,30 +142,39 @@ export async function startSearch(): Promise<void> {
     list.replaceChildren();
     more.hidden = true;
     shown = 0;
+    filterPanel.setAttribute('aria-busy', 'true');
     if (!hasCriteria(state)) {
-      results = [];
-      renderFilters(totals);
+      hits = null;
       status.textContent = 'Type words from a headline or a story, or choose a source, place, topic or year.';
+      const all = await loadTotals();
+      if (mine !== generation) return;
+      renderFilters(all, all);
+      filterPanel.removeAttribute('aria-busy');
       return;
     }
     status.textContent = 'Searching…';
-    const search = await pagefind.search(state.q || null, pagefindOptions(state, knownMonths));
+    const countsComplete = totals !== null;
+    const query = state.q || null;
+    const search = await archive.search(query, pagefindOptions(state, knownMonths));
     if (mine !== generation) return;
-    results = search?.results ?? [];
+    hits = search;
+    await showMore();
+    if (mine !== generation) return;
+    status.textContent = describe(state, search.total);
+
+    const all = await loadTotals();
     // Values of one filter are alternatives, so each filter in use counts its values as if
     // it were not set: choosing Trend must not hide Reuters.
-    const counts: FilterCounts = { ...(search?.filters ?? {}) };
+    const counts: FilterCounts = { ...(countsComplete ? search : await archive.search(query, pagefindOptions(state, knownMonths))).filters };
     for (const name of FILTER_NAMES) {
       if (state.filters[name].length === 0) continue;
       const without = { ...state, filters: { ...state.filters, [name]: [] } };
-      const wider = await pagefind.search(state.q || null, pagefindOptions(without, knownMonths));
-      counts[name] = wider?.filters[name] ?? {};
+      const wider = await archive.search(query, pagefindOptions(without, knownMonths));
+      counts[name] = wider.filters[name] ?? {};
     }
     if (mine !== generation) return;
-    renderFilters(counts);
-    await showMore();
-    if (mine !== generation) return;
-    status.textContent = describe(state, results.length);
+    renderFilters(counts, all);
+    filterPanel.removeAttribute('aria-busy');
   };
 
   /** Each committed search is a step in the browser's history; typing refines the current step. */

@@ -10,11 +10,17 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
 }
 
+// Astro colours its log when CI is set, even into a pipe.
+const plain = (output: string) => output.replace(/\x1b\[[0-9;]*m/g, '');
+
 /** Pages the build log says were reused from the last build rather than rendered. */
 function reusedPages(output: string): Set<string> {
-  // Astro colours its log when CI is set, even into a pipe.
-  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
-  return new Set([...plain.matchAll(/(\/\S+) \((?:restored|cached)\)/g)].map((match) => match[1]!));
+  return new Set([...plain(output).matchAll(/(\/\S+) \((?:restored|cached)\)/g)].map((match) => match[1]!));
+}
+
+/** Search parts the build log says were indexed, not copied from the last build. */
+function indexedParts(output: string): string[] {
+  return [...plain(output).matchAll(/search part (\S+): \d+ stories indexed/g)].map((match) => match[1]!);
 }
 
 async function edit(path: string, change: (text: string) => string): Promise<void> {
@@ -34,7 +40,8 @@ describe('an incremental rebuild after edits', () => {
   beforeAll(async () => {
     content = await makeTestArchive();
     work = await mkdtemp(join(tmpdir(), 'dateline-incremental-'));
-    const env = { DATELINE_CONTENT: content, DATELINE_OUT: join(work, 'dist'), DATELINE_CACHE: join(work, 'cache'), SITE_URL };
+    // Search parts of at most five stories: several parts, so that an edit leaves some alone.
+    const env = { DATELINE_CONTENT: content, DATELINE_OUT: join(work, 'dist'), DATELINE_CACHE: join(work, 'cache'), SITE_URL, DATELINE_SEARCH_PART_STORIES: '5' };
     first = await runScript('build', env);
 
     await edit(join(content, '2019/11/moscow-gas-talks.md'), (text) => `${text.trimEnd()}\n\nTalks resume on Friday.\n`);
@@ -50,7 +57,7 @@ describe('an incremental rebuild after edits', () => {
     await rm(join(content, '1987/03/busy-day-bulletin-7.md'));
 
     second = await runScript('build', env);
-    clean = await buildSite(content);
+    clean = await buildSite(content, { DATELINE_SEARCH_PART_STORIES: '5' });
   }, 600_000);
 
   afterAll(() => removeAll(content, work, join(clean.outDir, '..')));
@@ -67,6 +74,17 @@ describe('an incremental rebuild after edits', () => {
     // The busy day gained its first story and lost one.
     expect(reused.has('/1987/03/03/index.html')).toBe(false);
     expect(reused.size).toBeGreaterThan(50);
+  });
+
+  it('indexes again only the search parts whose story pages changed', async () => {
+    const all = indexedParts(first.output);
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    const again = indexedParts(second.output);
+    // The busy day's part, and the part of the story whose text changed.
+    expect(again).toContain('1987-03-03');
+    expect(again).toContain('2019-11-21-to-2019-11-23');
+    expect(again.length).toBeLessThan(all.length);
+    expect(plain(second.output)).toMatch(new RegExp(`\\(${again.length} of ${all.length} search parts indexed`));
   });
 
   it('gives the same site, file for file, as a clean build', async () => {

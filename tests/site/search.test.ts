@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { searchStatus, useChromium } from '../support/browser.ts';
+import type { SearchManifest } from '../../src/lib/search-parts.ts';
 
 const site = inject('siteUrl');
 const FIRST_STORY = '/2019/11/19/turkmenistan-developing-co-op-with-intl-organization-for-migration/';
@@ -112,21 +113,39 @@ describe('search state in the URL', () => {
 });
 
 describe('search caching', () => {
-  it('asks for the index with this build’s tag, so a returning reader re-downloads nothing unchanged', async () => {
+  it('asks for the index with this build’s tags, so a returning reader re-downloads nothing unchanged', async () => {
     page = await browser().newPage();
     const entries: string[] = [];
     page.on('request', (request) => {
-      if (request.url().includes('pagefind-entry.json')) entries.push(request.url());
+      if (/parts\.json|pagefind-entry\.json/.test(request.url())) entries.push(request.url().slice(site.length));
     });
     await page.goto(`${site}/search/?q=cotton`);
     await searchStatus(page);
     const tag = await page.locator('#search-app').getAttribute('data-index-tag');
     expect(tag).toMatch(/^[0-9a-f]{16}$/);
-    expect(entries).toEqual([`${site}/pagefind/pagefind-entry.json?ts=${tag}`]);
+    const { parts } = (await (await fetch(`${site}/pagefind/parts.json`)).json()) as SearchManifest;
+    const expected = [`/pagefind/parts.json?v=${tag}`, ...parts.map((part) => `${part.path}pagefind-entry.json?ts=${part.tag}`)];
+    expect(entries.sort()).toEqual(expected.sort());
     await page.goto(`${site}/search/?q=harvest`);
     await searchStatus(page);
-    expect(new Set(entries)).toEqual(new Set([`${site}/pagefind/pagefind-entry.json?ts=${tag}`]));
+    expect(new Set(entries)).toEqual(new Set(expected));
     await page.close();
+  });
+});
+
+describe('search index in parts', () => {
+  it('is split by the UTC date of publication, newest part first', async () => {
+    // The test build allows five stories a part (tests/support/global-site.ts).
+    const { parts } = (await (await fetch(`${site}/pagefind/parts.json`)).json()) as SearchManifest;
+    expect(parts.map((part) => [part.id, part.path, part.stories])).toEqual([
+      ['2019-12', '/pagefind/2019-12/', 3],
+      ['2019-11-21-to-2019-11-23', '/pagefind/2019-11-21-to-2019-11-23/', 3],
+      ['2019-11-19', '/pagefind/2019-11-19/', 6],
+      ['1987-03-03', '/pagefind/1987-03-03/', 31],
+    ]);
+    // The New Year story was filed on 1 January 2020 in Ashgabat, but published on
+    // 31 December 2019 in UTC: it is in the December part, with the month it was filed in.
+    expect(parts[0]!.months).toEqual(['2019-12', '2020-01']);
   });
 });
 

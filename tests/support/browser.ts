@@ -68,9 +68,10 @@ export function useChromium(): () => Browser {
 
 /** The search page's status line once its search has finished. */
 export async function searchStatus(page: Page): Promise<string> {
+  // The results come first; the filter counts follow, with the panel busy until then.
   await page.waitForFunction(() => {
     const text = document.querySelector('#search-status')?.textContent ?? '';
-    return text !== '' && text !== 'Searching…';
+    return text !== '' && text !== 'Searching…' && document.querySelector('#search-filters[aria-busy="true"]') === null;
   });
   return (await page.locator('#search-status').textContent()) ?? '';
 }

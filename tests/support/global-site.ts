@@ -18,9 +18,11 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const contentDir = await makeTestArchive();
-  const utc = await buildSite(contentDir, { TZ: 'UTC' });
+  // Search parts of at most five stories, so that the search tests cross many parts.
+  const parts = { DATELINE_SEARCH_PART_STORIES: '5' };
+  const utc = await buildSite(contentDir, { TZ: 'UTC', ...parts });
   if (utc.code !== 0) throw new Error(`The test archive did not build:\n${utc.output}`);
-  const pacific = await buildSite(contentDir, { TZ: 'America/Los_Angeles' });
+  const pacific = await buildSite(contentDir, { TZ: 'America/Los_Angeles', ...parts });
   if (pacific.code !== 0) throw new Error(`The test archive did not build in America/Los_Angeles:\n${pacific.output}`);
   const server = await startPreview(utc.outDir);
   project.provide('siteUrl', server.url);

@@ -1,0 +1,114 @@
+/**
+ * The search index is built in parts, each a run of consecutive dates, so that an edit
+ * re-indexes one part and Pagefind's memory follows the size of a part, not of the archive.
+ * The search page merges the parts in the browser; because parts never overlap in time, date
+ * order across the archive is the order of the parts and, inside each, Pagefind's own.
+ *
+ * Parts are cut by the UTC date of publication, the instant Pagefind sorts by, not by the
+ * date in the story's own offset: a story filed at 23:30 on 31 December in New York was
+ * published after one filed at 01:00 on 1 January in Ashgabat.
+ */
+
+/** Stories a part may hold before its year is divided into months, and a month into days. */
+export const DEFAULT_PART_STORIES = 8_000;
+
+export interface SearchPart<Page extends IndexedPage = IndexedPage> {
+  /** Names the part's folder under /pagefind/: `2019`, `1987-04`, `1987-03-01-to-1987-03-17`. */
+  id: string;
+  /** First and last day the part may hold, `YYYY-MM-DD`. */
+  from: string;
+  to: string;
+  /** Article pages in the part, oldest first. */
+  pages: Page[];
+}
+
+export interface IndexedPage {
+  /** The page's file under the site's root: `1987/03/03/slug/index.html`. */
+  file: string;
+  /** When it was published, as the page's `data-published` holds it: an ISO instant in UTC. */
+  published: string;
+}
+
+interface Unit<Page extends IndexedPage> {
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, in UTC. */
+  key: string;
+  pages: Page[];
+}
+
+function group<Page extends IndexedPage>(pages: Page[], length: 4 | 7 | 10): Unit<Page>[] {
+  const units = new Map<string, Page[]>();
+  for (const page of pages) {
+    const key = page.published.slice(0, length);
+    const list = units.get(key);
+    if (list) list.push(page);
+    else units.set(key, [page]);
+  }
+  return [...units].sort(([a], [b]) => a.localeCompare(b)).map(([key, list]) => ({ key, pages: list }));
+}
+
+/**
+ * Divides the article pages into parts. A year is one part if it holds at most `limit`
+ * stories. A bigger year is cut into months (and a month bigger than `limit` into days), and
+ * consecutive months or days are packed into parts of at most `limit` stories, oldest first.
+ * The cuts depend only on the year's own stories, so an edit changes no part's bounds, and
+ * stories added at the newest end move only the newest part's.
+ */
+export function planSearchParts<Page extends IndexedPage>(pages: Page[], limit = DEFAULT_PART_STORIES): SearchPart<Page>[] {
+  const sorted = [...pages].sort((a, b) => a.published.localeCompare(b.published) || a.file.localeCompare(b.file));
+  const parts: SearchPart<Page>[] = [];
+  for (const year of group(sorted, 4)) {
+    if (year.pages.length <= limit) {
+      parts.push({ id: year.key, from: `${year.key}-01-01`, to: `${year.key}-12-31`, pages: year.pages });
+      continue;
+    }
+    const units = group(year.pages, 7).flatMap((month) => (month.pages.length <= limit ? [month] : group(month.pages, 10)));
+    let run: Unit<Page>[] = [];
+    const close = () => {
+      if (run.length === 0) return;
+      const first = run[0]!.key;
+      const last = run.at(-1)!.key;
+      parts.push({ id: first === last ? first : `${first}-to-${last}`, from: firstDay(first), to: lastDay(last), pages: run.flatMap((unit) => unit.pages) });
+      run = [];
+    };
+    let size = 0;
+    for (const unit of units) {
+      if (size + unit.pages.length > limit) {
+        close();
+        size = 0;
+      }
+      run.push(unit);
+      size += unit.pages.length;
+    }
+    close();
+  }
+  return parts;
+}
+
+function firstDay(key: string): string {
+  return key.length === 7 ? `${key}-01` : key;
+}
+
+function lastDay(key: string): string {
+  if (key.length !== 7) return key;
+  const [year, month] = key.split('-').map(Number) as [number, number];
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${key}-${String(days).padStart(2, '0')}`;
+}
+
+/** `/pagefind/parts.json`: what the search page needs to know of the parts. */
+export interface SearchManifest {
+  /** Newest part first. */
+  parts: {
+    id: string;
+    /** Where the part's Pagefind bundle is: `/pagefind/1987-04/`. */
+    path: string;
+    /** A hash of the part's entry file: the part's cache tag. */
+    tag: string;
+    stories: number;
+    /** First and last UTC day the part may hold. */
+    from: string;
+    to: string;
+    /** Months (`YYYY-MM`, in the stories' own offsets) that have stories in the part. */
+    months: string[];
+  }[];
+}

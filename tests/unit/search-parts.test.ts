@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PART_STORIES, planSearchParts, type IndexedPage } from '../../src/lib/search-parts.ts';
+
+/** `count` stories published on one UTC day, a minute apart. */
+function day(date: string, count: number, slug = 'story'): IndexedPage[] {
+  return Array.from({ length: count }, (_, i) => ({
+    file: `${date.replaceAll('-', '/')}/${slug}-${i}/index.html`,
+    published: `${date}T${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00.000Z`,
+  }));
+}
+
+const summary = (pages: IndexedPage[], limit?: number) => planSearchParts(pages, limit).map((part) => `${part.id} ${part.from}..${part.to} ${part.pages.length}`);
+
+describe('search index parts', () => {
+  it('are whole years while a year is small', () => {
+    expect(summary([...day('2020-01-01', 3), ...day('2019-11-19', 2), ...day('1987-03-03', 30)])).toEqual([
+      '1987 1987-01-01..1987-12-31 30',
+      '2019 2019-01-01..2019-12-31 2',
+      '2020 2020-01-01..2020-12-31 3',
+    ]);
+  });
+
+  it('cut a big year into runs of months, and a big month into runs of days, oldest first', () => {
+    const pages = [...day('1987-02-26', 3), ...day('1987-03-02', 4), ...day('1987-03-03', 4), ...day('1987-03-04', 1), ...day('1987-04-07', 5), ...day('1987-06-01', 2), ...day('1987-10-19', 1)];
+    expect(summary(pages, 6)).toEqual([
+      '1987-02 1987-02-01..1987-02-28 3',
+      '1987-03-02 1987-03-02..1987-03-02 4',
+      '1987-03-03-to-1987-03-04 1987-03-03..1987-03-04 5',
+      '1987-04 1987-04-01..1987-04-30 5',
+      '1987-06-to-1987-10 1987-06-01..1987-10-31 3',
+    ]);
+  });
+
+  it('keep a day bigger than the limit whole: a day is never divided', () => {
+    expect(summary([...day('1987-03-03', 30), ...day('1987-03-04', 2)], 20)).toEqual(['1987-03-03 1987-03-03..1987-03-03 30', '1987-03-04 1987-03-04..1987-03-04 2']);
+  });
+
+  it('follow the UTC instant, not the date in the story’s own offset', () => {
+    // Filed at 00:05 on 1 January 2020 in Ashgabat (UTC+05:00): published on 31 December in UTC.
+    const parts = planSearchParts([{ file: '2020/01/01/fireworks/index.html', published: '2019-12-31T19:05:00.000Z' }, ...day('2020-01-02', 1)]);
+    expect(parts.map((part) => [part.id, part.pages.map((page) => page.file)])).toEqual([
+      ['2019', ['2020/01/01/fireworks/index.html']],
+      ['2020', ['2020/01/02/story-0/index.html']],
+    ]);
+  });
+
+  it('do not move when a story is edited, and only the newest moves when stories are added at the newest end', () => {
+    const archive = [...day('1987-03-02', 4000), ...day('1987-03-03', 4000), ...day('1987-03-04', 4000)];
+    const before = summary(archive);
+    expect(before).toEqual(['1987-03-02-to-1987-03-03 1987-03-02..1987-03-03 8000', '1987-03-04 1987-03-04..1987-03-04 4000']);
+    expect(summary([...archive, ...day('1987-03-05', 10, 'later')])).toEqual([before[0], '1987-03-04-to-1987-03-05 1987-03-04..1987-03-05 4010']);
+    expect(DEFAULT_PART_STORIES).toBe(8000);
+  });
+
+  it('hold every page exactly once, in publication order', () => {
+    const pages = [...day('1987-10-19', 50), ...day('1987-03-03', 70), ...day('2019-11-19', 5)].reverse();
+    const parts = planSearchParts(pages, 40);
+    const flat = parts.flatMap((part) => part.pages);
+    expect(flat).toHaveLength(pages.length);
+    expect(flat.map((page) => page.published)).toEqual(pages.map((page) => page.published).sort());
+  });
+});
