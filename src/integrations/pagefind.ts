@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { copyFile, cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { DEFAULT_PART_STORIES, planSearchParts, type IndexedPage, type SearchManifest, type SearchPart } from '../lib/search-parts.ts';
+import { planSearchParts, type IndexedPage, type SearchManifest, type SearchPart } from '../lib/search-parts.ts';
 
 /** Changes whenever what a part's key covers changes, so older cached parts are not reused. */
 const PART_FORMAT = 'dateline-search-part-2';
@@ -24,10 +24,10 @@ interface ArticlePage extends IndexedPage {
  * (headline and story text) is indexed.
  *
  * The index is written in parts by date (src/lib/search-parts.ts), one after the other, each
- * into `/pagefind/<part>/`. A part whose pages are byte-for-byte those of the last build is
- * copied from the cache instead of being indexed again, so an edit re-indexes one part. Pagefind
- * reads only the article element (and the page's language), so only that counts: a new
- * neighbour or related story changes the links around an article, not its part of the index.
+ * into `/pagefind/<part>/`. A part whose articles are, byte for byte, those the last build
+ * indexed is copied from the cache instead of being indexed again, so an edit re-indexes one
+ * part. Pagefind reads only the article element (and the page's language), so only that
+ * counts: a new neighbour or related story changes the links around an article, not the index.
  */
 export default function pagefindIntegration(): AstroIntegration {
   let cacheDir = '';
@@ -40,8 +40,8 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
-        const limit = Number(process.env.DATELINE_SEARCH_PART_STORIES) || DEFAULT_PART_STORIES;
-        const parts = planSearchParts(readArticlePages(outDir), limit);
+        const pages = readArticlePages(outDir);
+        const parts = planSearchParts(pages, Number(process.env.DATELINE_SEARCH_PART_STORIES) || undefined);
         const version = pagefindVersion();
         let reindexed = 0;
         let stories = 0;
@@ -84,9 +84,9 @@ export default function pagefindIntegration(): AstroIntegration {
 }
 
 /**
- * Every article page, with its publication instant and a digest of what Pagefind reads of it. Read with
- * synchronous calls: tens of thousands of small reads, each waiting on its own, cost more time
- * than they save.
+ * Every article page, with its publication instant and a digest of what Pagefind reads of it.
+ * Read with synchronous calls: tens of thousands of small reads, each waiting on its own, cost
+ * more time than they save.
  */
 function readArticlePages(outDir: string): ArticlePage[] {
   const pages: ArticlePage[] = [];

@@ -9,11 +9,13 @@
  * published after one filed at 01:00 on 1 January in Ashgabat.
  */
 
-/** Stories a part may hold before its year is divided into months, and a month into days. */
-export const DEFAULT_PART_STORIES = 8_000;
+/** The smallest limit on a part's stories; see `partLimit`. */
+export const MIN_PART_STORIES = 8_000;
+const MAX_PART_STORIES = 48_000;
+const TARGET_PARTS = 8;
 
 export interface SearchPart<Page extends IndexedPage = IndexedPage> {
-  /** Names the part's folder under /pagefind/: `2019`, `1987-04`, `1987-03-01-to-1987-03-17`. */
+  /** Names the part's folder under /pagefind/: `2019`, `2010-to-2011`, `1987-04`, `1987-03-01-to-1987-03-17`. */
   id: string;
   /** First and last day the part may hold, `YYYY-MM-DD`. */
   from: string;
@@ -47,48 +49,56 @@ function group<Page extends IndexedPage>(pages: Page[], length: 4 | 7 | 10): Uni
 }
 
 /**
- * Divides the article pages into parts. A year is one part if it holds at most `limit`
- * stories. A bigger year is cut into months (and a month bigger than `limit` into days), and
- * consecutive months or days are packed into parts of at most `limit` stories, oldest first.
- * The cuts depend only on the year's own stories, so an edit changes no part's bounds, and
- * stories added at the newest end move only the newest part's.
+ * Divides the article pages into parts of at most `limit` stories. The units are years; a year
+ * bigger than `limit` is cut into months, and a month bigger than `limit` into days (a day is
+ * never divided). Consecutive units are packed into parts, oldest first. A unit's bounds
+ * depend only on its own stories, so an edit moves no part, and stories added at the newest
+ * end move only the newest part; a story added to an old year moves the parts after it.
  */
-export function planSearchParts<Page extends IndexedPage>(pages: Page[], limit = DEFAULT_PART_STORIES): SearchPart<Page>[] {
+export function planSearchParts<Page extends IndexedPage>(pages: Page[], limit = partLimit(pages.length)): SearchPart<Page>[] {
   const sorted = [...pages].sort((a, b) => a.published.localeCompare(b.published) || a.file.localeCompare(b.file));
+  const units = group(sorted, 4).flatMap((year) =>
+    year.pages.length <= limit ? [year] : group(year.pages, 7).flatMap((month) => (month.pages.length <= limit ? [month] : group(month.pages, 10))),
+  );
   const parts: SearchPart<Page>[] = [];
-  for (const year of group(sorted, 4)) {
-    if (year.pages.length <= limit) {
-      parts.push({ id: year.key, from: `${year.key}-01-01`, to: `${year.key}-12-31`, pages: year.pages });
-      continue;
-    }
-    const units = group(year.pages, 7).flatMap((month) => (month.pages.length <= limit ? [month] : group(month.pages, 10)));
-    let run: Unit<Page>[] = [];
-    const close = () => {
-      if (run.length === 0) return;
-      const first = run[0]!.key;
-      const last = run.at(-1)!.key;
-      parts.push({ id: first === last ? first : `${first}-to-${last}`, from: firstDay(first), to: lastDay(last), pages: run.flatMap((unit) => unit.pages) });
-      run = [];
-    };
-    let size = 0;
-    for (const unit of units) {
-      if (size + unit.pages.length > limit) {
-        close();
-        size = 0;
-      }
-      run.push(unit);
-      size += unit.pages.length;
-    }
-    close();
+  let run: Unit<Page>[] = [];
+  let size = 0;
+  const close = () => {
+    if (run.length === 0) return;
+    const first = run[0]!.key;
+    const last = run.at(-1)!.key;
+    parts.push({ id: first === last ? first : `${first}-to-${last}`, from: firstDay(first), to: lastDay(last), pages: run.flatMap((unit) => unit.pages) });
+    run = [];
+    size = 0;
+  };
+  for (const unit of units) {
+    if (size + unit.pages.length > limit) close();
+    run.push(unit);
+    size += unit.pages.length;
   }
+  close();
   return parts;
 }
 
+/**
+ * The most stories a part holds, for an archive of `total` stories. Each part costs the reader
+ * (a search fetches the words it needs from every part) and each story in a part costs the
+ * build when the part is indexed again after an edit. So parts are small while they are few,
+ * and grow, doubling, to keep an archive in at most eight parts, up to 48,000 stories (about
+ * 4 GB for Pagefind while it writes). The limit changes only when the archive doubles.
+ */
+export function partLimit(total: number): number {
+  let limit = MIN_PART_STORIES;
+  while (limit < MAX_PART_STORIES && total > limit * TARGET_PARTS) limit *= 2;
+  return Math.min(limit, MAX_PART_STORIES);
+}
+
 function firstDay(key: string): string {
-  return key.length === 7 ? `${key}-01` : key;
+  return key.length === 4 ? `${key}-01-01` : key.length === 7 ? `${key}-01` : key;
 }
 
 function lastDay(key: string): string {
+  if (key.length === 4) return `${key}-12-31`;
   if (key.length !== 7) return key;
   const [year, month] = key.split('-').map(Number) as [number, number];
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();

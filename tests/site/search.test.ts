@@ -66,6 +66,30 @@ describe('search order and dates', () => {
     await page.close();
   });
 
+  it('keeps the archive’s own date order across every part of the index, one batch after another', async () => {
+    const listed: string[] = [];
+    for (const path of ['/', '/page/2/']) {
+      const html = await (await fetch(`${site}${path}`)).text();
+      const list = html.slice(html.indexOf('<ol class="story-list"'), html.indexOf('</ol>', html.indexOf('<ol class="story-list"')));
+      listed.push(...[...list.matchAll(/<h2\b[^>]*>\s*<a\b[^>]*\bhref="([^"]+)"/g)].map((match) => match[1]!));
+    }
+    expect(listed).toHaveLength(43);
+    const found = async () => {
+      while (await page.locator('#search-more').isVisible()) {
+        const before = await page.locator('#search-results li').count();
+        await page.locator('#search-more').click();
+        await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, before);
+      }
+      return page.locator('#search-results h2 a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    };
+    await expect(search('?from=1987-01&to=2020-12&sort=date')).resolves.toBe('43 stories from 1987-01 to 2020-12, newest first.');
+    await expect(found()).resolves.toEqual(listed);
+    await page.close();
+    await search('?from=1987-01&to=2020-12&sort=oldest');
+    await expect(found()).resolves.toEqual([...listed].reverse());
+    await page.close();
+  });
+
   it('narrows to a range of months', async () => {
     await expect(search('?source=Trend&from=2019-12&to=2020-01')).resolves.toMatch(/^2 stories filed under Trend and from 2019-12 to 2020-01/);
     await page.locator('#search-from').fill('2019-11');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PART_STORIES, planSearchParts, type IndexedPage } from '../../src/lib/search-parts.ts';
+import { partLimit, planSearchParts, type IndexedPage } from '../../src/lib/search-parts.ts';
 
 /** `count` stories published on one UTC day, a minute apart. */
 function day(date: string, count: number, slug = 'story'): IndexedPage[] {
@@ -12,12 +12,10 @@ function day(date: string, count: number, slug = 'story'): IndexedPage[] {
 const summary = (pages: IndexedPage[], limit?: number) => planSearchParts(pages, limit).map((part) => `${part.id} ${part.from}..${part.to} ${part.pages.length}`);
 
 describe('search index parts', () => {
-  it('are whole years while a year is small', () => {
-    expect(summary([...day('2020-01-01', 3), ...day('2019-11-19', 2), ...day('1987-03-03', 30)])).toEqual([
-      '1987 1987-01-01..1987-12-31 30',
-      '2019 2019-01-01..2019-12-31 2',
-      '2020 2020-01-01..2020-12-31 3',
-    ]);
+  it('pack whole years while they are small', () => {
+    const pages = [...day('2020-01-01', 3), ...day('2019-11-19', 2), ...day('1987-03-03', 30)];
+    expect(summary(pages)).toEqual(['1987-to-2020 1987-01-01..2020-12-31 35']);
+    expect(summary(pages, 31)).toEqual(['1987 1987-01-01..1987-12-31 30', '2019-to-2020 2019-01-01..2020-12-31 5']);
   });
 
   it('cut a big year into runs of months, and a big month into runs of days, oldest first', () => {
@@ -37,7 +35,7 @@ describe('search index parts', () => {
 
   it('follow the UTC instant, not the date in the story’s own offset', () => {
     // Filed at 00:05 on 1 January 2020 in Ashgabat (UTC+05:00): published on 31 December in UTC.
-    const parts = planSearchParts([{ file: '2020/01/01/fireworks/index.html', published: '2019-12-31T19:05:00.000Z' }, ...day('2020-01-02', 1)]);
+    const parts = planSearchParts([{ file: '2020/01/01/fireworks/index.html', published: '2019-12-31T19:05:00.000Z' }, ...day('2020-01-02', 1)], 1);
     expect(parts.map((part) => [part.id, part.pages.map((page) => page.file)])).toEqual([
       ['2019', ['2020/01/01/fireworks/index.html']],
       ['2020', ['2020/01/02/story-0/index.html']],
@@ -49,7 +47,16 @@ describe('search index parts', () => {
     const before = summary(archive);
     expect(before).toEqual(['1987-03-02-to-1987-03-03 1987-03-02..1987-03-03 8000', '1987-03-04 1987-03-04..1987-03-04 4000']);
     expect(summary([...archive, ...day('1987-03-05', 10, 'later')])).toEqual([before[0], '1987-03-04-to-1987-03-05 1987-03-04..1987-03-05 4010']);
-    expect(DEFAULT_PART_STORIES).toBe(8000);
+  });
+
+  it('hold at most 8,000 stories while that keeps an archive in eight parts, then double, up to 48,000', () => {
+    expect(partLimit(43)).toBe(8000);
+    expect(partLimit(19_043)).toBe(8000);
+    expect(partLimit(64_000)).toBe(8000);
+    expect(partLimit(64_001)).toBe(16_000);
+    expect(partLimit(100_000)).toBe(16_000);
+    expect(partLimit(300_000)).toBe(48_000);
+    expect(partLimit(1_000_000)).toBe(48_000);
   });
 
   it('hold every page exactly once, in publication order', () => {
