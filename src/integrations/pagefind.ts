@@ -16,6 +16,8 @@ const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui)\.(js|css)$/;
 interface ArticlePage extends IndexedPage {
   month: string;
   digest: string;
+  /** The page's filter values, `name` and `value`, as Pagefind will record them. */
+  filters: [string, string][];
 }
 
 /**
@@ -45,7 +47,7 @@ export default function pagefindIntegration(): AstroIntegration {
         const version = pagefindVersion();
         let reindexed = 0;
         let stories = 0;
-        const manifest: SearchManifest = { parts: [] };
+        const manifest: SearchManifest = { filters: countFilters(pages), parts: [] };
         try {
           for (const part of parts) {
             const target = join(outDir, 'pagefind', part.id);
@@ -111,12 +113,53 @@ function readArticlePages(outDir: string): ArticlePage[] {
           const published = /\bdata-published="([^"]+)"/.exec(article)?.[1];
           const storyMonth = /\bdata-month="([^"]+)"/.exec(article)?.[1];
           if (!published || !storyMonth) throw new Error(`${file}: the article has no data-published or data-month, which the search index needs`);
-          pages.push({ file, published, month: storyMonth, digest: createHash('sha1').update(indexed).digest('base64url') });
+          pages.push({ file, published, month: storyMonth, digest: createHash('sha1').update(indexed).digest('base64url'), filters: filterValues(indexed) });
         }
       }
     }
   }
   return pages;
+}
+
+const FILTER_TAG = /<([a-z][\w-]*)\b[^>]*\bdata-pagefind-filter="([^"]*)"[^>]*>/g;
+
+/**
+ * The filter values of an article, read as Pagefind reads them: `name[attribute]` takes the
+ * attribute's value, a bare `name` the element's text. The search page lists them, with their
+ * counts, before Pagefind's own filter files are loaded; a browser test checks the two agree.
+ */
+function filterValues(article: string): [string, string][] {
+  const found = new Map<string, [string, string]>();
+  for (const match of article.matchAll(FILTER_TAG)) {
+    const [tag, element, spec] = match as unknown as [string, string, string];
+    for (const filter of spec.split(',')) {
+      const [, name, attribute] = /^\s*([\w-]+)(?:\[([\w-]+)\])?\s*$/.exec(filter) ?? [];
+      if (!name) continue;
+      const start = match.index + tag.length;
+      const raw = attribute ? new RegExp(`\\s${attribute}="([^"]*)"`).exec(tag)?.[1] : article.slice(start, article.indexOf(`</${element}>`, start)).replace(/<[^>]*>/g, '');
+      const value = decodeEntities(raw ?? '').replace(/\s+/g, ' ').trim();
+      if (value) found.set(`${name}\n${value}`, [name, value]);
+    }
+  }
+  return [...found.values()];
+}
+
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) =>
+    body[0] === '#' ? String.fromCodePoint(body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : Number(body.slice(1))) : (named[body.toLowerCase()] ?? entity),
+  );
+}
+
+function countFilters(pages: ArticlePage[]): Record<string, Record<string, number>> {
+  const counts: Record<string, Record<string, number>> = {};
+  for (const page of pages) {
+    for (const [name, value] of page.filters) {
+      const values = (counts[name] ??= {});
+      values[value] = (values[value] ?? 0) + 1;
+    }
+  }
+  return counts;
 }
 
 function pagefindVersion(): string {

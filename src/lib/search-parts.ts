@@ -107,6 +107,8 @@ function lastDay(key: string): string {
 
 /** `/pagefind/parts.json`: what the search page needs to know of the parts. */
 export interface SearchManifest {
+  /** How many stories have each value of each filter, over the whole archive. */
+  filters: Record<string, Record<string, number>>;
   /** Newest part first. */
   parts: {
     id: string;

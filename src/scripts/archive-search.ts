@@ -46,8 +46,10 @@ export interface Hits {
 export interface ArchiveSearch {
   /** Months (`YYYY-MM`) that have stories, oldest first. */
   months: string[];
-  /** Counts of every filter's values over the whole archive. */
-  totals: () => Promise<FilterCounts>;
+  /** Counts of every filter's values over the whole archive, as the build counted them. */
+  totals: FilterCounts;
+  /** Loads every filter's index files, which counting a search's filter values needs. */
+  loadFilters: () => Promise<void>;
   search: (query: string | null, options: SearchOptions) => Promise<Hits>;
 }
 
@@ -60,7 +62,7 @@ export async function openArchiveSearch(tag: string, instanceOptions: Record<str
   try {
     const response = await fetch(`/pagefind/parts.json?v=${encodeURIComponent(tag)}`);
     if (!response.ok) return null;
-    const { parts } = (await response.json()) as SearchManifest;
+    const { parts, filters } = (await response.json()) as SearchManifest;
     const [primary, ...others] = parts;
     if (!primary) return null;
     const pagefind = (await import(/* @vite-ignore */ `${primary.path}pagefind.js`)) as Pagefind;
@@ -69,7 +71,8 @@ export async function openArchiveSearch(tag: string, instanceOptions: Record<str
     await Promise.all(others.map((part) => pagefind.mergeIndex(part.path, { ...instanceOptions, metaCacheTag: part.tag, mergeFilter: { [PART]: part.id } })));
     return {
       months: [...new Set(parts.flatMap((part) => part.months))].sort(),
-      totals: async () => withoutPart(await pagefind.filters()),
+      totals: filters,
+      loadFilters: async () => void (await pagefind.filters()),
       search: (query, options) => search(pagefind, parts, query, options),
     };
   } catch {

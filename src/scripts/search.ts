@@ -72,10 +72,14 @@ export async function startSearch(): Promise<void> {
   const wide = matchMedia('(min-width: 56rem)');
   filterPanel.open = wide.matches;
   wide.addEventListener('change', () => (filterPanel.open = wide.matches));
-  // Counting every filter's values needs every filter's index files: they are fetched once,
-  // after the first results are on screen, and the filter panel says it is busy meanwhile.
-  let totals: FilterCounts | null = null;
-  const loadTotals = async () => (totals ??= await archive.totals());
+  // The build counted every filter's values; counting them for a search needs every filter's
+  // index files, fetched once, after the first results are on screen.
+  const totals = archive.totals;
+  let filtersLoaded = false;
+  const loadFilters = async () => {
+    if (!filtersLoaded) await archive.loadFilters();
+    filtersLoaded = true;
+  };
   const knownMonths = archive.months;
   if (knownMonths.length > 0) {
     from.min = to.min = knownMonths[0]!;
@@ -142,18 +146,16 @@ export async function startSearch(): Promise<void> {
     list.replaceChildren();
     more.hidden = true;
     shown = 0;
-    filterPanel.setAttribute('aria-busy', 'true');
     if (!hasCriteria(state)) {
       hits = null;
-      status.textContent = 'Type words from a headline or a story, or choose a source, place, topic or year.';
-      const all = await loadTotals();
-      if (mine !== generation) return;
-      renderFilters(all, all);
+      renderFilters(totals, totals);
       filterPanel.removeAttribute('aria-busy');
+      status.textContent = 'Type words from a headline or a story, or choose a source, place, topic or year.';
       return;
     }
+    filterPanel.setAttribute('aria-busy', 'true');
     status.textContent = 'Searching…';
-    const countsComplete = totals !== null;
+    const countsComplete = filtersLoaded;
     const query = state.q || null;
     const search = await archive.search(query, pagefindOptions(state, knownMonths));
     if (mine !== generation) return;
@@ -162,7 +164,7 @@ export async function startSearch(): Promise<void> {
     if (mine !== generation) return;
     status.textContent = describe(state, search.total);
 
-    const all = await loadTotals();
+    await loadFilters();
     // Values of one filter are alternatives, so each filter in use counts its values as if
     // it were not set: choosing Trend must not hide Reuters.
     const counts: FilterCounts = { ...(countsComplete ? search : await archive.search(query, pagefindOptions(state, knownMonths))).filters };
@@ -173,7 +175,7 @@ export async function startSearch(): Promise<void> {
       counts[name] = wider.filters[name] ?? {};
     }
     if (mine !== generation) return;
-    renderFilters(counts, all);
+    renderFilters(counts, totals);
     filterPanel.removeAttribute('aria-busy');
   };
 

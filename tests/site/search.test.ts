@@ -32,6 +32,19 @@ describe('search filters', () => {
     await page.close();
   });
 
+  it('lists every filter value with the build’s counts on the empty page, the same counts Pagefind gives', async () => {
+    const everyFilter = () => page.locator('fieldset[data-filter] label').allTextContents();
+    await search('');
+    const listed = await everyFilter();
+    expect(listed).toContain(' Reuters 33');
+    expect(listed.length).toBeGreaterThan(15);
+    await page.close();
+    // A range holding every story: these counts are Pagefind's own.
+    await expect(search('?from=1987-01&to=2020-12')).resolves.toMatch(/^43 stories/);
+    await expect(everyFilter()).resolves.toEqual(listed);
+    await page.close();
+  });
+
   it('combines words with filters on author, place and year', async () => {
     await expect(search('?q=Caspian&author=Ilkin+Hasanov')).resolves.toBe('2 stories match “Caspian” and filed under Ilkin Hasanov.');
     await page.close();
