@@ -79,7 +79,7 @@ export default function pagefindIntegration(): AstroIntegration {
         }
         await forgetOldParts(cacheDir, new Set(parts.map((part) => part.id)));
         await writeManifest(outDir, manifest);
-        logger.info(`indexed ${stories} stories in ${Math.round(performance.now() - started)} ms (${reindexed} of ${parts.length} search parts indexed, the others unchanged)`);
+        logger.info(`indexed ${stories} ${stories === 1 ? 'story' : 'stories'} in ${Math.round(performance.now() - started)} ms (${reindexed} of ${parts.length} search parts indexed, the others unchanged)`);
       },
     },
   };
@@ -213,7 +213,7 @@ async function indexPart(outDir: string, cacheDir: string, part: SearchPart<Arti
     await index.deleteIndex();
   }
   for (const name of await readdir(target)) if (UNUSED_FILES.test(name)) await rm(join(target, name));
-  logger.info(`search part ${part.id}: ${part.pages.length} stories indexed in ${Math.round(performance.now() - started)} ms`);
+  logger.info(`search part ${part.id}: ${part.pages.length} ${part.pages.length === 1 ? 'story' : 'stories'} indexed in ${Math.round(performance.now() - started)} ms`);
 }
 
 /**
