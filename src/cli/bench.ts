@@ -49,7 +49,7 @@ async function timed(command: string[], env: Record<string, string> = {}, cwd = 
   const wallSeconds = (performance.now() - started) / 1000;
   const peakKB = Number((await readFile(report, 'utf8').catch(() => '0')).trim().split('\n').at(-1));
   await rm(work, { recursive: true, force: true });
-  const pagefind = /indexed \d+ stor(?:y|ies) in (\d+) ms/.exec(output);
+  const pagefind = /indexed [\d,]+ stor(?:y|ies) in (\d+) ms/.exec(output);
   return { wallSeconds, peakMB: peakKB / 1024, pagefindSeconds: pagefind ? Number(pagefind[1]) / 1000 : undefined, ok: code === 0, output };
 }
 

@@ -6,6 +6,8 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { copyFile, cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { cacheKey } from '../lib/cache-key.ts';
+import { count } from '../lib/plural.ts';
 import { planSearchParts, type IndexedPage, type SearchManifest, type SearchPart } from '../lib/search-parts.ts';
 
 /** Changes whenever what a part's key covers changes, so older cached parts are not reused. */
@@ -79,7 +81,7 @@ export default function pagefindIntegration(): AstroIntegration {
         }
         await forgetOldParts(cacheDir, new Set(parts.map((part) => part.id)));
         await writeManifest(outDir, manifest);
-        logger.info(`indexed ${stories} ${stories === 1 ? 'story' : 'stories'} in ${Math.round(performance.now() - started)} ms (${reindexed} of ${parts.length} search parts indexed, the others unchanged)`);
+        logger.info(`indexed ${count(stories, 'story', 'stories')} in ${Math.round(performance.now() - started)} ms (${reindexed} of ${parts.length} search parts indexed, the others unchanged)`);
       },
     },
   };
@@ -109,7 +111,7 @@ function readArticlePages(outDir: string): ArticlePage[] {
           // What Pagefind reads of the page: the language, and the article it is told to index.
           // Links around it (neighbours, related stories) change often and do not count.
           const indexed = `${/<html\b[^>]*>/.exec(html)?.[0] ?? ''}\n${html.slice(start, html.lastIndexOf('</article>'))}`;
-          const article = indexed.slice(indexed.indexOf('<article'), indexed.indexOf('>', indexed.indexOf('<article')) + 1);
+          const article = html.slice(start, html.indexOf('>', start) + 1);
           const published = /\bdata-published="([^"]+)"/.exec(article)?.[1];
           const storyMonth = /\bdata-month="([^"]+)"/.exec(article)?.[1];
           if (!published || !storyMonth) throw new Error(`${file}: the article has no data-published or data-month, which the search index needs`);
@@ -168,9 +170,7 @@ function pagefindVersion(): string {
 }
 
 function partKey(part: SearchPart<ArticlePage>, version: string): string {
-  const hash = createHash('sha256').update(`${PART_FORMAT}\n${version}\n${part.id}\n`);
-  for (const page of part.pages) hash.update(`${page.file} ${page.digest}\n`);
-  return hash.digest('hex');
+  return cacheKey(PART_FORMAT, version, part.id, part.pages.map((page) => [page.file, page.digest]));
 }
 
 function readKey(cached: string): string | null {
@@ -213,7 +213,7 @@ async function indexPart(outDir: string, cacheDir: string, part: SearchPart<Arti
     await index.deleteIndex();
   }
   for (const name of await readdir(target)) if (UNUSED_FILES.test(name)) await rm(join(target, name));
-  logger.info(`search part ${part.id}: ${part.pages.length} ${part.pages.length === 1 ? 'story' : 'stories'} indexed in ${Math.round(performance.now() - started)} ms`);
+  logger.info(`search part ${part.id}: ${count(part.pages.length, 'story', 'stories')} indexed in ${Math.round(performance.now() - started)} ms`);
 }
 
 /**

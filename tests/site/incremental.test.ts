@@ -20,7 +20,7 @@ function reusedPages(output: string): Set<string> {
 
 /** Search parts the build log says were indexed, not copied from the last build. */
 function indexedParts(output: string): string[] {
-  return [...plain(output).matchAll(/search part (\S+): \d+ stor(?:y|ies) indexed/g)].map((match) => match[1]!);
+  return [...plain(output).matchAll(/search part (\S+): [\d,]+ stor(?:y|ies) indexed/g)].map((match) => match[1]!);
 }
 
 async function edit(path: string, change: (text: string) => string): Promise<void> {
