@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCorpus, writeStories } from './corpus.ts';
 import type { ReutersRecord } from '../lib/reuters.ts';
@@ -72,7 +72,14 @@ async function editStory(file: string): Promise<void> {
 
 async function measureDateline(name: string, content: string, editFile: string, work: string): Promise<Measured> {
   const env = { DATELINE_CONTENT: content, DATELINE_OUT: join(work, `${name}-dist`), DATELINE_CACHE: join(work, `${name}-cache`) };
-  const build = () => timed(['npm', 'run', '--silent', 'build'], env);
+  // The build deletes the site it replaced in the background; the next timed build waits for
+  // that, so that it does not share the machine with the deletion.
+  const build = async () => {
+    const run = await timed(['npm', 'run', '--silent', 'build'], env);
+    const waited = await oldSitesDeleted(env.DATELINE_OUT);
+    if (waited >= 0.1) console.log(`  ${name}: the replaced site was deleted ${s(waited)} after the build returned`);
+    return run;
+  };
   const cold = await build();
   if (!cold.ok) throw new Error(`Dateline (${name}) did not build:\n${cold.output.slice(-4000)}`);
   const warm = await build();
@@ -83,6 +90,14 @@ async function measureDateline(name: string, content: string, editFile: string, 
   // Printed as soon as known, so a long run that fails later still leaves its figures in the log.
   console.log(`  ${name}: cold ${s(cold.wallSeconds)}, warm ${s(warm.wallSeconds)}, edit ${s(edit.wallSeconds)}, peak ${Math.round(Math.max(cold.peakMB, warm.peakMB, edit.peakMB))} MB`);
   return { name, stories, cold, warm, edit, pages: out.pages, files: out.files, distMB: out.bytes / 1024 / 1024 };
+}
+
+/** Waits until no replaced site (`dist.previous-<pid>`) is left beside `out`; the seconds waited. */
+async function oldSitesDeleted(out: string): Promise<number> {
+  const started = performance.now();
+  const prefix = `${basename(out)}.previous-`;
+  while ((await readdir(dirname(out))).some((name) => name.startsWith(prefix))) await new Promise((wake) => setTimeout(wake, 100));
+  return (performance.now() - started) / 1000;
 }
 
 async function measureHugo(content: string, editFile: string, work: string): Promise<Measured> {

@@ -76,6 +76,20 @@ describe('an incremental rebuild after edits', () => {
     expect(reused.size).toBeGreaterThan(50);
   });
 
+  it('reads again only the story files that changed', async () => {
+    const stories = (await readdir(content, { recursive: true })).filter((name) => String(name).endsWith('.md')).length;
+    expect(plain(first.output)).toMatch(new RegExp(`\\b${stories.toLocaleString('en')} stories read, 0 stories unchanged since the last build`));
+    // The edited text, the new headline, the added story; the deleted one is simply gone.
+    expect(plain(second.output)).toMatch(new RegExp(`\\b3 stories read, ${(stories - 3).toLocaleString('en')} stories unchanged since the last build`));
+  });
+
+  it('deletes the site it replaced once the new one is in place', async () => {
+    const leftovers = async () => (await readdir(work)).filter((name) => name.startsWith('dist.'));
+    for (let waited = 0; waited < 60_000 && (await leftovers()).length > 0; waited += 200) await new Promise((wake) => setTimeout(wake, 200));
+    expect(await leftovers()).toEqual([]);
+    expect(await readdir(work)).toContain('dist');
+  });
+
   it('indexes again only the search parts whose story pages changed', async () => {
     const all = indexedParts(first.output);
     expect(all.length).toBeGreaterThanOrEqual(4);
@@ -101,4 +115,16 @@ describe('an incremental rebuild after edits', () => {
     expect(differing).toEqual([]);
     expect(await readFile(join(rebuilt, '2019/11/22/moscow-gas-talks/index.html'), 'utf8')).toContain('Talks resume on Friday.');
   });
+
+  // Runs last: it leaves the archive with a broken story, and the builds fail.
+  it('reports a broken story again on a rebuild, though the file did not change', async () => {
+    const broken = join(content, '2019/11/broken-date.md');
+    await writeFile(broken, '---\ntitle: A story with a bad date\ndate: 19 November 2019\nsource: Trend\n---\n\nText.\n');
+    const env = { DATELINE_CONTENT: content, DATELINE_OUT: join(work, 'dist'), DATELINE_CACHE: join(work, 'cache'), SITE_URL, DATELINE_SEARCH_PART_STORIES: '5' };
+    for (const attempt of [await runScript('build', env), await runScript('build', env)]) {
+      expect(attempt.code).not.toBe(0);
+      expect(plain(attempt.output)).toMatch(/broken-date\.md:3: date:/);
+    }
+    expect(await readFile(join(work, 'dist/2019/11/22/moscow-gas-talks/index.html'), 'utf8')).toContain('Talks resume on Friday.');
+  }, 120_000);
 });
