@@ -1,13 +1,17 @@
 // `npm run build`: builds the site into a fresh folder beside dist/ and swaps it in only when
 // everything succeeded, so a failed build never leaves a half-written site behind.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 const target = resolve(process.env.DATELINE_OUT || 'dist');
-const building = `${target}.building-${process.pid}`;
-const previous = `${target}.previous-${process.pid}`;
+// The pid says whether the build that made a folder still runs; the random part keeps names
+// unique where pids repeat (a fresh container gives the build the same pid every time).
+const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+const building = `${target}.building-${suffix}`;
+const previous = `${target}.previous-${suffix}`;
 
 sweepLeftovers();
 
@@ -55,11 +59,14 @@ function removeTree(path: string, { background = false } = {}): void {
 function sweepLeftovers(): void {
   const parent = dirname(target);
   if (!existsSync(parent)) return;
-  const pattern = new RegExp(`^${basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(building|previous)-(\\d+)$`);
+  const pattern = new RegExp(`^${basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(building|previous)-(\\d+)(-[0-9a-f]+)?$`);
   for (const name of readdirSync(parent)) {
     const match = pattern.exec(name);
+    if (!match) continue;
+    const pid = Number(match[2]);
     const path = join(parent, name);
-    if (match && !isRunning(Number(match[2])) && !beingDeleted(path)) removeTree(path, { background: true });
+    // A folder named with this build's own pid was left by an earlier build that had it.
+    if ((pid === process.pid || !isRunning(pid)) && !beingDeleted(path)) removeTree(path, { background: true });
   }
 }
 

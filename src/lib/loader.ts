@@ -36,15 +36,17 @@ interface ValidatedStories {
 }
 
 /**
- * A digest of the code that reads and validates stories: `src/lib/` and the schema. Astro
- * clears its store when its config or the content config changes, but not when the checks in
- * `src/lib/` do; a story found valid by other code is read again.
+ * A digest of the code that reads and validates stories: `src/lib/`, the schema, the installed
+ * packages (YAML, Zod, dates) and Node. Astro clears its store when its config or the content
+ * config changes, but not when these do; a story found valid by other code is read again.
  */
 async function validatorVersion(root: string): Promise<string> {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(process.version);
   const lib = join(root, 'src/lib');
-  const files = [...(await readdir(lib)).filter((name) => name.endsWith('.ts')).sort().map((name) => join(lib, name)), join(root, 'src/content.config.ts')];
-  for (const file of files) hash.update(file.slice(root.length)).update('\0').update(await readFile(file).catch(() => '')).update('\0');
+  const sources = (await readdir(lib, { recursive: true })).map(String).filter((name) => name.endsWith('.ts')).sort().map((name) => join(lib, name));
+  for (const file of [...sources, join(root, 'src/content.config.ts'), join(root, 'package-lock.json')]) {
+    hash.update(file.slice(root.length)).update('\0').update(await readFile(file).catch(() => '')).update('\0');
+  }
   return hash.digest('hex');
 }
 
@@ -65,6 +67,8 @@ export function articleLoader(options: { base: string; schema: z.ZodObject }): L
       const root = fileURLToPath(context.config.root);
       const baseDir = resolve(root, options.base);
       const invalidFiles = new Set<string>();
+      // The id Astro's glob loader gives the file (see generateId above).
+      const idOf = (path: string) => relative(baseDir, path).split(sep).join('/').replace(/\.md$/, '');
       const markdown = context.entryTypes.get('.md');
       if (!markdown) throw new Error('Astro has no Markdown entry type; is @astrojs/markdown-remark installed?');
 
@@ -83,7 +87,7 @@ export function articleLoader(options: { base: string; schema: z.ZodObject }): L
         ...markdown,
         getEntryInfo: async ({ contents, fileUrl }) => {
           const path = fileURLToPath(fileUrl);
-          const id = relative(baseDir, path).split(sep).join('/').replace(/\.md$/, '');
+          const id = idOf(path);
           const digest = validated[id];
           if (digest !== undefined && context.store.get(id)?.digest === digest && context.generateDigest(contents) === digest) {
             unchanged++;
@@ -152,6 +156,8 @@ export function articleLoader(options: { base: string; schema: z.ZodObject }): L
         .map((story) => ({ ...story, file: displayPath(story.path) }));
       problems.push(...collisionProblems(validStories));
       if (problems.length > 0) {
+        // Kept, an invalid story's unchecked data would outlive this build in Astro's store.
+        for (const path of invalidFiles) context.store.delete(idOf(path));
         problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
         throw new ContentError(problems);
       }

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,13 @@ describe('an incremental rebuild after edits', () => {
     );
     await rm(join(content, '1987/03/busy-day-bulletin-7.md'));
 
+    // Folders a killed build left behind, which the next build deletes.
+    const deadPid = spawnSync('true').pid;
+    for (const leftover of [`dist.building-${deadPid}-0badc0de`, `dist.previous-${deadPid}`]) {
+      await mkdir(join(work, leftover, '2019'), { recursive: true });
+      await writeFile(join(work, leftover, '2019/index.html'), 'half-written');
+    }
+
     second = await runScript('build', env);
     clean = await buildSite(content, { DATELINE_SEARCH_PART_STORIES: '5' });
   }, 600_000);
@@ -83,7 +90,7 @@ describe('an incremental rebuild after edits', () => {
     expect(plain(second.output)).toMatch(new RegExp(`\\b3 stories read, ${(stories - 3).toLocaleString('en')} stories unchanged since the last build`));
   });
 
-  it('deletes the site it replaced once the new one is in place', async () => {
+  it('deletes the site it replaced, and folders killed builds left, once the new site is in place', async () => {
     const leftovers = async () => (await readdir(work)).filter((name) => name.startsWith('dist.'));
     for (let waited = 0; waited < 60_000 && (await leftovers()).length > 0; waited += 200) await new Promise((wake) => setTimeout(wake, 200));
     expect(await leftovers()).toEqual([]);
@@ -118,12 +125,12 @@ describe('an incremental rebuild after edits', () => {
 
   // Runs last: it leaves the archive with a broken story, and the builds fail.
   it('reports a broken story again on a rebuild, though the file did not change', async () => {
-    const broken = join(content, '2019/11/broken-date.md');
-    await writeFile(broken, '---\ntitle: A story with a bad date\ndate: 19 November 2019\nsource: Trend\n---\n\nText.\n');
+    // A story the last build found valid, and left valid in its cache, is broken.
+    await edit(join(content, '2019/11/moscow-gas-talks.md'), (text) => text.replace(/^date: .*$/m, 'date: 22 November 2019'));
     const env = { DATELINE_CONTENT: content, DATELINE_OUT: join(work, 'dist'), DATELINE_CACHE: join(work, 'cache'), SITE_URL, DATELINE_SEARCH_PART_STORIES: '5' };
     for (const attempt of [await runScript('build', env), await runScript('build', env)]) {
       expect(attempt.code).not.toBe(0);
-      expect(plain(attempt.output)).toMatch(/broken-date\.md:3: date:/);
+      expect(plain(attempt.output)).toMatch(/moscow-gas-talks\.md:3: date:/);
     }
     expect(await readFile(join(work, 'dist/2019/11/22/moscow-gas-talks/index.html'), 'utf8')).toContain('Talks resume on Friday.');
   }, 120_000);
