@@ -115,12 +115,27 @@ function readArticlePages(outDir: string): ArticlePage[] {
           const published = /\bdata-published="([^"]+)"/.exec(article)?.[1];
           const storyMonth = /\bdata-month="([^"]+)"/.exec(article)?.[1];
           if (!published || !storyMonth) throw new Error(`${file}: the article has no data-published or data-month, which the search index needs`);
-          pages.push({ file, published, month: storyMonth, digest: createHash('sha1').update(indexed).digest('base64url'), filters: filterValues(indexed) });
+          pages.push({
+            file,
+            published: detached(published),
+            month: detached(storyMonth),
+            digest: createHash('sha1').update(indexed).digest('base64url'),
+            filters: filterValues(indexed).map(([name, value]) => [detached(name), detached(value)]),
+          });
         }
       }
     }
   }
   return pages;
+}
+
+/**
+ * A copy of a string cut from a page. V8 keeps a cut-out string as a view of the whole page it
+ * came from, so keeping one date per story kept every article page in memory: 1.3 GB more
+ * peak memory for 100,000 stories.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 const FILTER_TAG = /<([a-z][\w-]*)\b[^>]*\bdata-pagefind-filter="([^"]*)"[^>]*>/g;
