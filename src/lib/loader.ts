@@ -164,7 +164,7 @@ export function articleLoader(options: { base: string; schema: z.ZodObject }): L
       const digests: Record<string, string> = {};
       for (const entry of context.store.values()) if (entry.digest !== undefined) digests[entry.id] = String(entry.digest);
       const record = JSON.stringify({ version, digests } satisfies ValidatedStories);
-      // Setting it marks Astro's whole store for writing again; do that only for news.
+      // Setting it marks Astro's whole store for writing again: only when it changed.
       if (record !== context.meta.get(VALIDATED)) context.meta.set(VALIDATED, record);
       context.logger.info(`${count(read, 'story', 'stories')} read, ${count(unchanged, 'story', 'stories')} unchanged since the last build`);
     },
