@@ -6,11 +6,12 @@
 import { spawn } from 'node:child_process';
 import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCorpus, writeStories } from './corpus.ts';
 import type { ReutersRecord } from '../lib/reuters.ts';
 import { seededRandom, syntheticStory } from '../lib/synthetic.ts';
+import { parseSiteFolder } from '../lib/site-folders.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const HUGO_SITE = join(import.meta.dirname, 'bench/hugo');
@@ -92,11 +93,10 @@ async function measureDateline(name: string, content: string, editFile: string, 
   return { name, stories, cold, warm, edit, pages: out.pages, files: out.files, distMB: out.bytes / 1024 / 1024 };
 }
 
-/** Waits until no replaced site (`dist.previous-<pid>`) is left beside `out`; the seconds waited. */
+/** Waits until no replaced site is left beside `out`; the seconds waited. */
 async function oldSitesDeleted(out: string): Promise<number> {
   const started = performance.now();
-  const prefix = `${basename(out)}.previous-`;
-  while ((await readdir(dirname(out))).some((name) => name.startsWith(prefix))) await new Promise((wake) => setTimeout(wake, 100));
+  while ((await readdir(dirname(out))).some((name) => parseSiteFolder(out, name)?.kind === 'previous')) await new Promise((wake) => setTimeout(wake, 100));
   return (performance.now() - started) / 1000;
 }
 

@@ -8,6 +8,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { cacheKey } from '../lib/cache-key.ts';
 import { count } from '../lib/plural.ts';
+import { removeTree } from '../lib/remove-tree.ts';
 import { planSearchParts, type IndexedPage, type SearchManifest, type SearchPart } from '../lib/search-parts.ts';
 
 /** Changes whenever what a part's key covers changes, so older cached parts are not reused. */
@@ -60,7 +61,7 @@ export default function pagefindIntegration(): AstroIntegration {
             } else {
               reindexed++;
               await indexPart(outDir, cacheDir, part, target, logger);
-              await rm(cached, { recursive: true, force: true });
+              removeTree(cached);
               await copyTree(target, cached);
               await writeFile(join(cached, '.key'), key);
             }
@@ -205,7 +206,7 @@ async function indexPart(outDir: string, cacheDir: string, part: SearchPart<Arti
     // the part's pages are linked into a folder of their own (hard links, nothing is copied),
     // so that the same pages always give the same index, byte for byte.
     const stage = join(cacheDir, `.stage-${part.id}`);
-    await rm(stage, { recursive: true, force: true });
+    removeTree(stage);
     try {
       for (const { file } of part.pages) {
         mkdirSync(join(stage, file, '..'), { recursive: true });
@@ -219,7 +220,7 @@ async function indexPart(outDir: string, cacheDir: string, part: SearchPart<Arti
       if (added.errors.length > 0) throw new Error(`Pagefind could not index search part ${part.id}: ${added.errors.join('; ')}`);
       if (added.page_count !== part.pages.length) throw new Error(`Pagefind indexed ${added.page_count} of the ${part.pages.length} stories of search part ${part.id}`);
     } finally {
-      await rm(stage, { recursive: true, force: true });
+      removeTree(stage);
     }
     const written = await index.writeFiles({ outputPath: target });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
@@ -250,7 +251,7 @@ async function copyTree(from: string, to: string): Promise<void> {
 
 async function forgetOldParts(cacheDir: string, current: Set<string>): Promise<void> {
   if (!existsSync(cacheDir)) return;
-  for (const name of await readdir(cacheDir)) if (!current.has(name)) await rm(join(cacheDir, name), { recursive: true, force: true });
+  for (const name of await readdir(cacheDir)) if (!current.has(name)) removeTree(join(cacheDir, name));
 }
 
 /**

@@ -62,13 +62,13 @@ export function articleLoader(options: { base: string; schema: z.ZodObject }): L
       const context = loaderContext as GlobContext;
       // Imported here so that tools which only need the schema (npm run check) start fast.
       const { glob } = await import('astro/loaders');
-      const inner = glob({ pattern: '**/*.md', base: options.base, generateId: ({ entry }) => entry.replace(/\.md$/, '') });
+      const idOfEntry = (entry: string) => entry.replace(/\.md$/, '');
+      const inner = glob({ pattern: '**/*.md', base: options.base, generateId: ({ entry }) => idOfEntry(entry) });
       const problems: Problem[] = [];
       const root = fileURLToPath(context.config.root);
       const baseDir = resolve(root, options.base);
       const invalidFiles = new Set<string>();
-      // The id Astro's glob loader gives the file (see generateId above).
-      const idOf = (path: string) => relative(baseDir, path).split(sep).join('/').replace(/\.md$/, '');
+      const idOf = (path: string) => idOfEntry(relative(baseDir, path).split(sep).join('/'));
       const markdown = context.entryTypes.get('.md');
       if (!markdown) throw new Error('Astro has no Markdown entry type; is @astrojs/markdown-remark installed?');
 
@@ -78,8 +78,8 @@ export function articleLoader(options: { base: string; schema: z.ZodObject }): L
       // own digest is not enough: its store can be saved, by a timer, during a build that then
       // fails on an invalid story, and that story must fail again on the next build.
       const version = await validatorVersion(root);
-      const known: ValidatedStories = JSON.parse(context.meta.get(VALIDATED) ?? 'null') ?? { version, digests: {} };
-      const validated = known.version === version ? known.digests : {};
+      const known = JSON.parse(context.meta.get(VALIDATED) ?? 'null') as ValidatedStories | null;
+      const validated = known?.version === version ? known.digests : {};
       let [unchanged, read] = [0, 0];
 
       const entryTypes = new Map(context.entryTypes);

@@ -36,12 +36,13 @@ describe('an incremental rebuild after edits', () => {
   let first: { code: number | null; output: string };
   let second: { code: number | null; output: string };
   let clean: Awaited<ReturnType<typeof buildSite>>;
+  let env: Record<string, string>;
 
   beforeAll(async () => {
     content = await makeTestArchive();
     work = await mkdtemp(join(tmpdir(), 'dateline-incremental-'));
     // Search parts of at most five stories: several parts, so that an edit leaves some alone.
-    const env = { DATELINE_CONTENT: content, DATELINE_OUT: join(work, 'dist'), DATELINE_CACHE: join(work, 'cache'), SITE_URL, DATELINE_SEARCH_PART_STORIES: '5' };
+    env = { DATELINE_CONTENT: content, DATELINE_OUT: join(work, 'dist'), DATELINE_CACHE: join(work, 'cache'), SITE_URL, DATELINE_SEARCH_PART_STORIES: '5' };
     first = await runScript('build', env);
 
     await edit(join(content, '2019/11/moscow-gas-talks.md'), (text) => `${text.trimEnd()}\n\nTalks resume on Friday.\n`);
@@ -127,7 +128,6 @@ describe('an incremental rebuild after edits', () => {
   it('reports a broken story again on a rebuild, though the file did not change', async () => {
     // A story the last build found valid, and left valid in its cache, is broken.
     await edit(join(content, '2019/11/moscow-gas-talks.md'), (text) => text.replace(/^date: .*$/m, 'date: 22 November 2019'));
-    const env = { DATELINE_CONTENT: content, DATELINE_OUT: join(work, 'dist'), DATELINE_CACHE: join(work, 'cache'), SITE_URL, DATELINE_SEARCH_PART_STORIES: '5' };
     for (const attempt of [await runScript('build', env), await runScript('build', env)]) {
       expect(attempt.code).not.toBe(0);
       expect(plain(attempt.output)).toMatch(/moscow-gas-talks\.md:3: date:/);
