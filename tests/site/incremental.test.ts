@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +34,10 @@ describe('an incremental rebuild after edits', () => {
   let content: string;
   let work: string;
   let first: { code: number | null; output: string };
+  let warm: { code: number | null; output: string };
   let second: { code: number | null; output: string };
+  /** Every file of the site the edited build replaces, and its bytes when the build began. */
+  let replaced: Map<string, Buffer>;
   let clean: Awaited<ReturnType<typeof buildSite>>;
   let env: Record<string, string>;
 
@@ -44,6 +47,12 @@ describe('an incremental rebuild after edits', () => {
     // Search parts of at most five stories: several parts, so that an edit leaves some alone.
     env = { DATELINE_CONTENT: content, DATELINE_OUT: join(work, 'dist'), DATELINE_CACHE: join(work, 'cache'), SITE_URL, DATELINE_SEARCH_PART_STORIES: '5' };
     first = await runScript('build', env);
+    // Nothing changed: every page is reused, so the site shares files with Astro's stored copies.
+    warm = await runScript('build', env);
+    // The live site's files as the edited build finds them, seen through links of their own.
+    execFileSync('cp', ['-al', join(work, 'dist'), join(work, 'live-before-edits')]);
+    replaced = new Map();
+    for (const file of await filesUnder(join(work, 'live-before-edits'))) replaced.set(file, await readFile(join(work, 'live-before-edits', file)));
 
     await edit(join(content, '2019/11/moscow-gas-talks.md'), (text) => `${text.trimEnd()}\n\nTalks resume on Friday.\n`);
     execFileSync('git', ['commit', '-qam', 'Moscow talks: add Friday'], {
@@ -82,6 +91,26 @@ describe('an incremental rebuild after edits', () => {
     // The busy day gained its first story and lost one.
     expect(reused.has('/1987/03/03/index.html')).toBe(false);
     expect(reused.size).toBeGreaterThan(50);
+  });
+
+  it('reuses an unchanged page by linking the copy Astro stored, not by copying it', async () => {
+    expect(warm.code, warm.output).toBe(0);
+    const page = '2020/01/01/new-year-in-ashgabat/index.html';
+    expect(reusedPages(warm.output).has(`/${page}`)).toBe(true);
+    const [served, stored] = await Promise.all([stat(join(work, 'dist', page)), stat(join(work, 'cache/dist', page))]);
+    expect(served.ino).toBe(stored.ino);
+  });
+
+  it('leaves every file of the site it replaces as it was, though the two share files', async () => {
+    expect(second.code, second.output).toBe(0);
+    const before = join(work, 'live-before-edits');
+    expect(await filesUnder(before)).toEqual([...replaced.keys()]);
+    const changed: string[] = [];
+    for (const [file, bytes] of replaced) if (!(await readFile(join(before, file))).equals(bytes)) changed.push(file);
+    expect(changed).toEqual([]);
+    // The pages the edits changed, as the old site still serves them.
+    expect(replaced.get('2019/11/22/moscow-gas-talks/index.html')!.toString()).not.toContain('Talks resume on Friday.');
+    expect(replaced.get('2019/11/19/tokyo-markets-close-higher/index.html')!.toString()).toContain('Baku hosts Caspian transport forum');
   });
 
   it('reads again only the story files that changed', async () => {
