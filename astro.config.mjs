@@ -5,7 +5,6 @@ import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import drafts from './src/integrations/drafts.ts';
 import security from './src/integrations/security.ts';
-import restoreByLink from './src/integrations/restore-by-link.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
@@ -19,7 +18,7 @@ export default defineConfig({
   // Stories render on worker threads with this same pipeline (src/lib/render-pool.ts).
   markdown: { processor: storyMarkdown },
   // The sitemap splits itself into files of at most 45,000 URLs, under the protocol's 50,000.
-  integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page), entryLimit: 45_000 }), drafts(), restoreByLink(), pagefind(), security()],
+  integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page), entryLimit: 45_000 }), drafts(), pagefind(), security()],
   server: { port: 4321, host: 'localhost' },
   devToolbar: { enabled: false },
   // Pages whose getStaticPaths key is unchanged are reused from the last build (src/lib/cache-key.ts).

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { copyFile, cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { cacheKey } from '../lib/cache-key.ts';
@@ -269,5 +269,8 @@ async function writeManifest(outDir: string, manifest: SearchManifest): Promise<
   const tag = createHash('sha256').update(json).digest('hex').slice(0, 16);
   const page = join(outDir, 'search', 'index.html');
   const html = await readFile(page, 'utf8');
-  await writeFile(page, html.replace('data-index-tag="DATELINE_INDEX_TAG"', `data-index-tag="${tag}"`));
+  // A new file renamed over the page, never a write into it: pages of the new site may share
+  // their files with the site being served (src/integrations/restore-by-link.ts).
+  await writeFile(`${page}.new`, html.replace('data-index-tag="DATELINE_INDEX_TAG"', `data-index-tag="${tag}"`));
+  await rename(`${page}.new`, page);
 }
