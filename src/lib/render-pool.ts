@@ -39,7 +39,12 @@ export function createRenderPool(shared: SharedMarkdownOptions, size = Math.max(
         if (!pending) return;
         waiting.delete(reply.id);
         if ('error' in reply) pending.reject(new Error(reply.error));
-        else pending.resolve({ html: reply.html, metadata: { ...reply.metadata, imagePaths: [...reply.metadata.localImagePaths, ...reply.metadata.remoteImagePaths] } });
+        else {
+          // The renderer hands the frontmatter back; no remark plugin of ours changes it, and a copy
+          // of every story's fields in Astro's store would only make the store bigger.
+          const { frontmatter: _unchanged, ...metadata } = reply.metadata;
+          pending.resolve({ html: reply.html, metadata: { ...metadata, imagePaths: [...metadata.localImagePaths, ...metadata.remoteImagePaths] } });
+        }
         if (waiting.size === 0) {
           // Idle workers must not keep a finished command alive.
           for (const idle of workers) idle.unref();
