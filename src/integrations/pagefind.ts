@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { copyFile, cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { cacheKey } from '../lib/cache-key.ts';
 import { count } from '../lib/plural.ts';
 import { removeTree } from '../lib/remove-tree.ts';
+import { replaceFile } from '../lib/replace-file.ts';
 import { planSearchParts, type IndexedPage, type SearchManifest, type SearchPart } from '../lib/search-parts.ts';
 
 /** Changes whenever what a part's key covers changes, so older cached parts are not reused. */
@@ -243,7 +244,7 @@ async function copyTree(from: string, to: string): Promise<void> {
   if (process.platform !== 'win32') {
     for (const flags of ['-al', '-a']) {
       if (spawnSync('cp', [flags, from, to], { stdio: 'ignore' }).status === 0) return void (await rm(join(to, '.key'), { force: true }));
-      await rm(to, { recursive: true, force: true });
+      removeTree(to);
     }
   }
   await cp(from, to, { recursive: true, filter: (source) => !source.endsWith('.key') });
@@ -269,8 +270,5 @@ async function writeManifest(outDir: string, manifest: SearchManifest): Promise<
   const tag = createHash('sha256').update(json).digest('hex').slice(0, 16);
   const page = join(outDir, 'search', 'index.html');
   const html = await readFile(page, 'utf8');
-  // A new file renamed over the page, never a write into it: pages of the new site may share
-  // their files with the site being served (src/integrations/restore-by-link.ts).
-  await writeFile(`${page}.new`, html.replace('data-index-tag="DATELINE_INDEX_TAG"', `data-index-tag="${tag}"`));
-  await rename(`${page}.new`, page);
+  await replaceFile(page, html.replace('data-index-tag="DATELINE_INDEX_TAG"', `data-index-tag="${tag}"`));
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
@@ -9,6 +9,7 @@ import { collisionProblems, readStory } from './check.ts';
 import { findUnreadableStories } from './scan.ts';
 import { createRenderPool } from './render-pool.ts';
 import { count } from './plural.ts';
+import { replaceFile } from './replace-file.ts';
 import type { AstroConfig } from 'astro';
 
 /**
@@ -38,6 +39,16 @@ interface ValidatedStories {
   version: string;
   /** Story id to the digest of the file Astro stored. */
   digests: Record<string, string>;
+}
+
+/** The record as the last build left it; a damaged one counts as none: every story is read. */
+function parseRecord(text: string): ValidatedStories | null {
+  try {
+    const record = JSON.parse(text) as ValidatedStories | null;
+    return record && typeof record.version === 'string' && typeof record.digests === 'object' ? record : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -87,7 +98,7 @@ export function articleLoader(options: { base: string; schema: z.ZodObject }): L
       const version = await validatorVersion(root);
       const recordFile = fileURLToPath(new URL(VALIDATED, context.config.cacheDir));
       const lastRecord = await readFile(recordFile, 'utf8').catch(() => 'null');
-      const known = JSON.parse(lastRecord) as ValidatedStories | null;
+      const known = parseRecord(lastRecord);
       const validated = known?.version === version ? known.digests : {};
       // Where earlier builds kept the record.
       if (context.meta.has('validated-stories')) context.meta.delete('validated-stories');
@@ -175,11 +186,7 @@ export function articleLoader(options: { base: string; schema: z.ZodObject }): L
       const digests: Record<string, string> = {};
       for (const entry of context.store.values()) if (entry.digest !== undefined) digests[entry.id] = String(entry.digest);
       const record = JSON.stringify({ version, digests } satisfies ValidatedStories);
-      if (record !== lastRecord) {
-        await mkdir(dirname(recordFile), { recursive: true });
-        await writeFile(`${recordFile}.new`, record);
-        await rename(`${recordFile}.new`, recordFile);
-      }
+      if (record !== lastRecord) await replaceFile(recordFile, record);
       context.logger.info(`${count(read, 'story', 'stories')} read, ${count(unchanged, 'story', 'stories')} unchanged since the last build`);
     },
   };
