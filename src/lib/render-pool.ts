@@ -17,10 +17,12 @@ export type SharedMarkdownOptions = Record<string, unknown>;
 
 /**
  * Renders story Markdown on worker threads, so a build renders stories on every core while the
- * main thread reads files and checks frontmatter. Workers start on the first story and stop
- * after a moment with nothing to do, so `astro dev` and finished builds keep no idle threads.
+ * main thread reads files and checks frontmatter. One worker per core, not one fewer: the main
+ * thread spends much of a sync waiting for file reads (BENCHMARKS.md, "Sixth pass"). Workers
+ * start on the first story and stop after a moment with nothing to do, so `astro dev` and
+ * finished builds keep no idle threads.
  */
-export function createRenderPool(shared: SharedMarkdownOptions, size = Math.max(1, availableParallelism() - 1)) {
+export function createRenderPool(shared: SharedMarkdownOptions, size = availableParallelism()) {
   const workers: Worker[] = [];
   const waiting = new Map<number, { resolve: (value: Rendered) => void; reject: (error: Error) => void }>();
   let nextId = 0;
