@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -129,6 +130,15 @@ describe('an incremental rebuild after edits', () => {
     expect(again).toContain('2019-11-21-to-2019-11-23');
     expect(again.length).toBeLessThan(all.length);
     expect(plain(second.output)).toMatch(new RegExp(`\\(${again.length} of ${all.length} search parts indexed`));
+  });
+
+  it('leaves no folder it staged search parts in', async () => {
+    // Each part's pages are linked into a folder of its own for Pagefind; it is deleted in the background.
+    const stages = join(work, 'cache', 'dateline-search-stage');
+    const left = async () => (existsSync(stages) ? await readdir(stages) : []);
+    for (let waited = 0; waited < 60_000 && (await left()).length > 0; waited += 200) await new Promise((wake) => setTimeout(wake, 200));
+    expect(await left()).toEqual([]);
+    expect(existsSync(stages), 'the staging folder is where the build puts it').toBe(true);
   });
 
   it('gives the same site, file for file, as a clean build', async () => {
