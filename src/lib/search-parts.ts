@@ -10,7 +10,7 @@
  */
 
 /** The smallest limit on a part's stories; see `partLimit`. */
-export const MIN_PART_STORIES = 8_000;
+export const MIN_PART_STORIES = 4_000;
 const MAX_PART_STORIES = 48_000;
 const TARGET_PARTS = 8;
 

@@ -44,14 +44,16 @@ describe('search index parts', () => {
 
   it('do not move when a story is edited, and only the newest moves when stories are added at the newest end', () => {
     const archive = [...day('1987-03-02', 4000), ...day('1987-03-03', 4000), ...day('1987-03-04', 4000)];
-    const before = summary(archive);
+    const before = summary(archive, 8000);
     expect(before).toEqual(['1987-03-02-to-1987-03-03 1987-03-02..1987-03-03 8000', '1987-03-04 1987-03-04..1987-03-04 4000']);
-    expect(summary([...archive, ...day('1987-03-05', 10, 'later')])).toEqual([before[0], '1987-03-04-to-1987-03-05 1987-03-04..1987-03-05 4010']);
+    expect(summary([...archive, ...day('1987-03-05', 10, 'later')], 8000)).toEqual([before[0], '1987-03-04-to-1987-03-05 1987-03-04..1987-03-05 4010']);
   });
 
-  it('hold at most 8,000 stories while that keeps an archive in eight parts, then double, up to 48,000', () => {
-    expect(partLimit(43)).toBe(8000);
-    expect(partLimit(19_043)).toBe(8000);
+  it('hold at most 4,000 stories while that keeps an archive in eight parts, then double, up to 48,000', () => {
+    expect(partLimit(43)).toBe(4000);
+    expect(partLimit(19_043)).toBe(4000);
+    expect(partLimit(32_000)).toBe(4000);
+    expect(partLimit(32_001)).toBe(8000);
     expect(partLimit(64_000)).toBe(8000);
     expect(partLimit(64_001)).toBe(16_000);
     expect(partLimit(100_000)).toBe(16_000);
