@@ -105,17 +105,39 @@ async function oldSitesDeleted(out: string): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+/**
+ * Hugo's builds are the yardstick every ratio divides by, and they take seconds, so one slow
+ * run swings every ratio (a warm build of 14.4 s in one run, against 6.1–6.9 s in others):
+ * each of Hugo's figures is the median of three runs, each round starting cold.
+ */
+const HUGO_ROUNDS = 3;
+
 async function measureHugo(content: string, editFile: string, work: string): Promise<Measured> {
   const out = join(work, 'hugo-dist');
-  const build = () => timed(['hugo', '--quiet', '-s', HUGO_SITE, '--contentDir', content, '-d', out, '--cacheDir', join(work, 'hugo-cache')]);
-  const cold = await build();
-  if (!cold.ok) throw new Error(`Hugo did not build:\n${cold.output.slice(-4000)}`);
-  const warm = await build();
-  await editStory(editFile);
-  const edit = await build();
+  const cache = join(work, 'hugo-cache');
+  const build = () => timed(['hugo', '--quiet', '-s', HUGO_SITE, '--contentDir', content, '-d', out, '--cacheDir', cache]);
+  const runs: { cold: Run[]; warm: Run[]; edit: Run[] } = { cold: [], warm: [], edit: [] };
+  for (let round = 0; round < HUGO_ROUNDS; round++) {
+    await rm(out, { recursive: true, force: true });
+    await rm(cache, { recursive: true, force: true });
+    const cold = await build();
+    if (!cold.ok) throw new Error(`Hugo did not build:\n${cold.output.slice(-4000)}`);
+    runs.cold.push(cold);
+    runs.warm.push(await build());
+    await editStory(editFile);
+    runs.edit.push(await build());
+  }
   const counted = await countOutput(out);
   const stories = (await readdir(content, { recursive: true })).filter((f) => String(f).endsWith('.md')).length;
-  return { name: 'Hugo (bare theme)', stories, cold, warm, edit, pages: counted.pages, files: counted.files, distMB: counted.bytes / 1024 / 1024 };
+  console.log(`  Hugo: cold ${runs.cold.map((run) => s(run.wallSeconds)).join(', ')}; warm ${runs.warm.map((run) => s(run.wallSeconds)).join(', ')}; edit ${runs.edit.map((run) => s(run.wallSeconds)).join(', ')}`);
+  return { name: 'Hugo (bare theme)', stories, cold: median(runs.cold), warm: median(runs.warm), edit: median(runs.edit), pages: counted.pages, files: counted.files, distMB: counted.bytes / 1024 / 1024 };
+}
+
+/** The run with the median wall time; it is failed if any run failed. */
+export function median(runs: Run[]): Run {
+  const sorted = [...runs].sort((a, b) => a.wallSeconds - b.wallSeconds);
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return { ...middle, ok: runs.every((run) => run.ok) };
 }
 
 const s = (seconds: number) => `${seconds.toFixed(1)} s`;
@@ -193,7 +215,7 @@ async function main() {
     '',
     table(results, hugo),
     '',
-    `Hugo (bare theme, ${hugo.stories.toLocaleString('en')} stories): cold ${s(hugo.cold.wallSeconds)}, warm ${s(hugo.warm.wallSeconds)}, one story edited ${s(hugo.edit.wallSeconds)}, peak ${Math.round(hugo.cold.peakMB)} MB, ${hugo.pages.toLocaleString('en')} pages.`,
+    `Hugo (bare theme, ${hugo.stories.toLocaleString('en')} stories; median of ${HUGO_ROUNDS} runs each): cold ${s(hugo.cold.wallSeconds)}, warm ${s(hugo.warm.wallSeconds)}, one story edited ${s(hugo.edit.wallSeconds)}, peak ${Math.round(hugo.cold.peakMB)} MB, ${hugo.pages.toLocaleString('en')} pages.`,
     results.length > 1 ? `Time per story, synthetic ÷ Reuters (cold): ${((results[1]!.cold.wallSeconds / results[1]!.stories) / (results[0]!.cold.wallSeconds / results[0]!.stories)).toFixed(2)}.` : '',
   ].join('\n');
   console.log(`\n${report}`);
