@@ -134,7 +134,7 @@ async function measureHugo(content: string, editFile: string, work: string): Pro
 }
 
 /** The run with the median wall time; it is failed if any run failed. */
-export function median(runs: Run[]): Run {
+function median(runs: Run[]): Run {
   const sorted = [...runs].sort((a, b) => a.wallSeconds - b.wallSeconds);
   const middle = sorted[Math.floor((sorted.length - 1) / 2)]!;
   return { ...middle, ok: runs.every((run) => run.ok) };

@@ -59,24 +59,21 @@ export default function pagefindIntegration(): AstroIntegration {
         const version = pagefindVersion();
         const stageDir = `${cacheDir}-stage`;
         clearStages(stageDir);
-        const changed: { part: SearchPart<ArticlePage>; key: string }[] = [];
-        for (const part of parts) {
-          const cached = join(cacheDir, part.id);
-          const key = partKey(part, version);
-          if (readKey(cached) === key) await copyTree(cached, join(outDir, 'pagefind', part.id));
-          else changed.push({ part, key });
-        }
-        await runAtOnce(changed, PARTS_AT_ONCE, async ({ part, key }) => {
-          const target = join(outDir, 'pagefind', part.id);
-          const cached = join(cacheDir, part.id);
+        const plan = parts.map((part) => {
+          const [key, cached] = [partKey(part, version), join(cacheDir, part.id)];
+          return { part, key, cached, target: join(outDir, 'pagefind', part.id), unchanged: readKey(cached) === key };
+        });
+        for (const { cached, target, unchanged } of plan) if (unchanged) await copyTree(cached, target);
+        const changed = plan.filter(({ unchanged }) => !unchanged);
+        await runAtOnce(changed, PARTS_AT_ONCE, async ({ part, key, target, cached }) => {
           await indexPart(outDir, stageDir, part, target, logger);
           removeTree(cached);
           await copyTree(target, cached);
           await writeFile(join(cached, '.key'), key);
         });
         const manifest: SearchManifest = { filters: countFilters(pages), parts: [] };
-        for (const part of parts) {
-          const entry = await readFile(join(outDir, 'pagefind', part.id, 'pagefind-entry.json'));
+        for (const { part, target } of plan) {
+          const entry = await readFile(join(target, 'pagefind-entry.json'));
           manifest.parts.unshift({
             id: part.id,
             path: `/pagefind/${part.id}/`,

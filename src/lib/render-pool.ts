@@ -7,10 +7,8 @@ export interface RenderJob {
   filePath?: string;
   frontmatter: Record<string, unknown>;
 }
-export type RenderReply =
-  | { id: number; html: string; metadata: { headings: unknown[]; localImagePaths: string[]; remoteImagePaths: string[]; frontmatter: Record<string, unknown> } }
-  | { id: number; error: string };
 export type Rendered = { html: string; metadata: Record<string, unknown> & { imagePaths: string[] } };
+export type RenderReply = ({ id: number } & Rendered) | { id: number; error: string };
 
 /** Markdown options every renderer shares (syntax highlighting, GFM, …), as Astro passes them. */
 export type SharedMarkdownOptions = Record<string, unknown>;
@@ -41,12 +39,7 @@ export function createRenderPool(shared: SharedMarkdownOptions, size = available
         if (!pending) return;
         waiting.delete(reply.id);
         if ('error' in reply) pending.reject(new Error(reply.error));
-        else {
-          // The renderer hands the frontmatter back; no remark plugin of ours changes it, and a copy
-          // of every story's fields in Astro's store would only make the store bigger.
-          const { frontmatter: _unchanged, ...metadata } = reply.metadata;
-          pending.resolve({ html: reply.html, metadata: { ...metadata, imagePaths: [...metadata.localImagePaths, ...metadata.remoteImagePaths] } });
-        }
+        else pending.resolve({ html: reply.html, metadata: reply.metadata });
         if (waiting.size === 0) {
           // Idle workers must not keep a finished command alive.
           for (const idle of workers) idle.unref();

@@ -10,7 +10,10 @@ parentPort!.on('message', async (job: RenderJob) => {
   let reply: RenderReply;
   try {
     const result = await renderer.render(job.body, { frontmatter: job.frontmatter, fileURL: job.filePath ? pathToFileURL(job.filePath) : undefined });
-    reply = { id: job.id, html: result.code, metadata: result.metadata };
+    // The renderer hands the frontmatter back; no remark plugin of ours changes it, so it is not
+    // sent back to the main thread, nor copied into Astro's store for every story.
+    const { frontmatter: _unchanged, ...metadata } = result.metadata;
+    reply = { id: job.id, html: result.code, metadata: { ...metadata, imagePaths: [...metadata.localImagePaths, ...metadata.remoteImagePaths] } };
   } catch (error) {
     reply = { id: job.id, error: error instanceof Error ? error.message : String(error) };
   }
