@@ -10,8 +10,11 @@ import { cacheKey } from '../lib/cache-key.ts';
 import { count } from '../lib/plural.ts';
 import { removeTree } from '../lib/remove-tree.ts';
 import { replaceFile } from '../lib/replace-file.ts';
-import { runAtOnce } from '../lib/run-at-once.ts';
-import { planSearchParts, type IndexedPage, type SearchManifest, type SearchPart } from '../lib/search-parts.ts';
+import { atMostAtOnce, runAtOnce } from '../lib/run-at-once.ts';
+import { planSearchParts, type SearchManifest, type SearchPart } from '../lib/search-parts.ts';
+import { setSearchSink } from '../lib/search-sink.ts';
+import { countFilters, readArticlePages, type ArticlePage } from './article-pages.ts';
+import { SearchCapture } from './search-capture.ts';
 import type { PartJob, PartReply } from './search-part-worker.ts';
 
 /** Changes whenever what a part's key covers changes, so older cached parts are not reused. */
@@ -25,52 +28,104 @@ const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui)\.(js|css)$/;
  */
 const PARTS_AT_ONCE = 2;
 
-interface ArticlePage extends IndexedPage {
-  month: string;
-  digest: string;
-  /** The page's filter values, `name` and `value`, as Pagefind will record them. */
-  filters: [string, string][];
+/** A search part of this build: its key, where it is cached and where it goes in the site. */
+interface PartPlan {
+  part: SearchPart<ArticlePage>;
+  key: string;
+  cached: string;
+  target: string;
+}
+
+/** A part indexed while pages were still being rendered: its key, and whether that worked. */
+interface EarlyPart {
+  key: string;
+  done: Promise<boolean>;
 }
 
 /**
- * Builds the search index as the last step of `astro build`, with Pagefind's Node API, so a
- * built site is always searchable. Only what article pages mark with `data-pagefind-body`
- * (headline and story text) is indexed.
+ * Builds the search index during `astro build`, with Pagefind's Node API, so a built site is
+ * always searchable. Only what article pages mark with `data-pagefind-body` (headline and
+ * story text) is indexed.
  *
  * The index is written in parts by date (src/lib/search-parts.ts), two at a time, each into
  * `/pagefind/<part>/`. A part whose articles are, byte for byte, those the last build
  * indexed is copied from the cache instead of being indexed again, so an edit re-indexes one
  * part. Pagefind reads only the article element (and the page's language), so only that
  * counts: a new neighbour or related story changes the links around an article, not the index.
+ *
+ * A part whose every page is rendered in this build (all of them, in a cold build) is indexed
+ * as soon as its last page is rendered, on the core page rendering leaves free
+ * (src/integrations/search-capture.ts). The others are indexed when the site is built, from
+ * its pages. Both ways give the same index, byte for byte.
  */
 export default function pagefindIntegration(): AstroIntegration {
   let cacheDir = '';
+  let outDir = '';
+  let capture: SearchCapture | undefined;
+  const early = new Map<string, EarlyPart>();
+  const version = pagefindVersion();
+  const partLimit = () => Number(process.env.DATELINE_SEARCH_PART_STORIES) || undefined;
+  const planPart = (part: SearchPart<ArticlePage>): PartPlan => ({
+    part,
+    key: partKey(part, version),
+    cached: join(cacheDir, part.id),
+    target: join(outDir, 'pagefind', part.id),
+  });
+  const atOnce = atMostAtOnce(PARTS_AT_ONCE);
+  /** Indexes a part and keeps a copy of it in the cache, under its key. */
+  const indexAndKeep = async ({ part, key, cached, target }: PartPlan, logger: AstroIntegrationLogger, texts?: [string, Uint8Array][]) => {
+    await indexPart(outDir, `${cacheDir}-stage`, part, target, logger, texts);
+    removeTree(cached);
+    await copyTree(target, cached);
+    await writeFile(join(cached, '.key'), key);
+  };
   return {
     name: 'dateline-pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheDir = join(fileURLToPath(config.cacheDir), 'dateline-search');
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': ({ logger }) => {
+        clearStages(`${cacheDir}-stage`);
+        early.clear();
+        capture = new SearchCapture(
+          (pages) => planSearchParts(pages, partLimit()),
+          (part, texts) => {
+            const plan = planPart(part);
+            if (readKey(plan.cached) === plan.key) return;
+            const done = atOnce(() => indexAndKeep(plan, logger, texts)).then(
+              () => true,
+              (error: unknown) => {
+                logger.warn(`search part ${part.id} could not be indexed while pages were rendered; it is indexed again from the site (${error instanceof Error ? error.message : String(error)})`);
+                return false;
+              },
+            );
+            early.set(part.id, { key: plan.key, done });
+          },
+        );
+        setSearchSink(capture);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
+        setSearchSink(undefined);
         const started = performance.now();
-        const pages = readArticlePages(outDir);
-        const parts = planSearchParts(pages, Number(process.env.DATELINE_SEARCH_PART_STORIES) || undefined);
-        const version = pagefindVersion();
-        const stageDir = `${cacheDir}-stage`;
-        clearStages(stageDir);
-        const plan = parts.map((part) => {
-          const [key, cached] = [partKey(part, version), join(cacheDir, part.id)];
-          return { part, key, cached, target: join(outDir, 'pagefind', part.id), unchanged: readKey(cached) === key };
-        });
-        for (const { cached, target, unchanged } of plan) if (unchanged) await copyTree(cached, target);
-        const changed = plan.filter(({ unchanged }) => !unchanged);
-        await runAtOnce(changed, PARTS_AT_ONCE, async ({ part, key, target, cached }) => {
-          await indexPart(outDir, stageDir, part, target, logger);
-          removeTree(cached);
-          await copyTree(target, cached);
-          await writeFile(join(cached, '.key'), key);
-        });
+        outDir = fileURLToPath(dir);
+        const indexedEarly = new Map<string, string>();
+        for (const [id, { key, done }] of early) if (await done) indexedEarly.set(id, key);
+        const pages = readArticlePages(outDir, capture?.pages ?? new Map());
+        capture = undefined;
+        const plan = planSearchParts(pages, partLimit()).map(planPart);
+        // A part indexed early whose key turns out different (a page the capture missed) is
+        // indexed again, and one the final plan does not have is dropped.
+        for (const id of early.keys()) {
+          if (!plan.some(({ part, key }) => part.id === id && indexedEarly.get(id) === key)) removeTree(join(outDir, 'pagefind', id));
+        }
+        const done = plan.filter(({ part, key }) => indexedEarly.get(part.id) === key);
+        const rest = plan.filter((entry) => !done.includes(entry));
+        const unchanged = rest.filter(({ key, cached }) => readKey(cached) === key);
+        for (const { cached, target } of unchanged) await copyTree(cached, target);
+        const changed = rest.filter((entry) => !unchanged.includes(entry));
+        await runAtOnce(changed, PARTS_AT_ONCE, (entry) => indexAndKeep(entry, logger));
         const manifest: SearchManifest = { filters: countFilters(pages), parts: [] };
         for (const { part, target } of plan) {
           const entry = await readFile(join(target, 'pagefind-entry.json'));
@@ -84,104 +139,13 @@ export default function pagefindIntegration(): AstroIntegration {
             months: [...new Set(part.pages.map((page) => page.month))].sort(),
           });
         }
-        await forgetOldParts(cacheDir, new Set(parts.map((part) => part.id)));
+        await forgetOldParts(cacheDir, new Set(plan.map(({ part }) => part.id)));
         await writeManifest(outDir, manifest);
-        logger.info(`indexed ${count(pages.length, 'story', 'stories')} in ${Math.round(performance.now() - started)} ms (${changed.length} of ${parts.length} search parts indexed, the others unchanged)`);
+        const indexed = done.length + changed.length;
+        logger.info(`indexed ${count(pages.length, 'story', 'stories')} in ${Math.round(performance.now() - started)} ms (${indexed} of ${plan.length} search parts indexed, ${done.length} of them while pages were rendered, the others unchanged)`);
       },
     },
   };
-}
-
-/**
- * Every article page, with its publication instant and a digest of what Pagefind reads of it.
- * Read with synchronous calls: tens of thousands of small reads, each waiting on its own, cost
- * more time than they save.
- */
-function readArticlePages(outDir: string): ArticlePage[] {
-  const pages: ArticlePage[] = [];
-  const folders = (path: string, pattern: RegExp) => (existsSync(path) ? readdirSync(path).filter((name) => pattern.test(name)) : []);
-  for (const year of folders(outDir, /^\d{4}$/)) {
-    for (const month of folders(join(outDir, year), /^\d{2}$/)) {
-      for (const day of folders(join(outDir, year, month), /^\d{2}$/)) {
-        for (const slug of readdirSync(join(outDir, year, month, day))) {
-          const file = `${year}/${month}/${day}/${slug}/index.html`;
-          let html: string;
-          try {
-            html = readFileSync(join(outDir, file), 'utf8');
-          } catch {
-            continue; // a listing's page/ folder, not a story
-          }
-          const start = html.search(/<article\b[^>]*\bdata-pagefind-body\b/);
-          if (start < 0) continue;
-          // What Pagefind reads of the page: the language, and the article it is told to index.
-          // Links around it (neighbours, related stories) change often and do not count.
-          const indexed = `${/<html\b[^>]*>/.exec(html)?.[0] ?? ''}\n${html.slice(start, html.lastIndexOf('</article>'))}`;
-          const article = html.slice(start, html.indexOf('>', start) + 1);
-          const published = /\bdata-published="([^"]+)"/.exec(article)?.[1];
-          const storyMonth = /\bdata-month="([^"]+)"/.exec(article)?.[1];
-          if (!published || !storyMonth) throw new Error(`${file}: the article has no data-published or data-month, which the search index needs`);
-          pages.push({
-            file,
-            published: detached(published),
-            month: detached(storyMonth),
-            digest: createHash('sha1').update(indexed).digest('base64url'),
-            filters: filterValues(indexed).map(([name, value]) => [detached(name), detached(value)]),
-          });
-        }
-      }
-    }
-  }
-  return pages;
-}
-
-/**
- * A copy of a string cut from a page. V8 keeps a cut-out string as a view of the whole page it
- * came from, so keeping one date per story kept every article page in memory: 1.3 GB more
- * peak memory for 100,000 stories.
- */
-function detached(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
-}
-
-const FILTER_TAG = /<([a-z][\w-]*)\b[^>]*\bdata-pagefind-filter="([^"]*)"[^>]*>/g;
-
-/**
- * The filter values of an article, read as Pagefind reads them: `name[attribute]` takes the
- * attribute's value, a bare `name` the element's text. The search page lists them, with their
- * counts, before Pagefind's own filter files are loaded; a browser test checks the two agree.
- */
-function filterValues(article: string): [string, string][] {
-  const found = new Map<string, [string, string]>();
-  for (const match of article.matchAll(FILTER_TAG)) {
-    const [tag, element, spec] = match as unknown as [string, string, string];
-    for (const filter of spec.split(',')) {
-      const [, name, attribute] = /^\s*([\w-]+)(?:\[([\w-]+)\])?\s*$/.exec(filter) ?? [];
-      if (!name) continue;
-      const start = match.index + tag.length;
-      const raw = attribute ? new RegExp(`\\s${attribute}="([^"]*)"`).exec(tag)?.[1] : article.slice(start, article.indexOf(`</${element}>`, start)).replace(/<[^>]*>/g, '');
-      const value = decodeEntities(raw ?? '').replace(/\s+/g, ' ').trim();
-      if (value) found.set(`${name}\n${value}`, [name, value]);
-    }
-  }
-  return [...found.values()];
-}
-
-function decodeEntities(text: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) =>
-    body[0] === '#' ? String.fromCodePoint(body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : Number(body.slice(1))) : (named[body.toLowerCase()] ?? entity),
-  );
-}
-
-function countFilters(pages: ArticlePage[]): Record<string, Record<string, number>> {
-  const counts: Record<string, Record<string, number>> = {};
-  for (const page of pages) {
-    for (const [name, value] of page.filters) {
-      const values = (counts[name] ??= {});
-      values[value] = (values[value] ?? 0) + 1;
-    }
-  }
-  return counts;
 }
 
 function pagefindVersion(): string {
@@ -201,31 +165,39 @@ function readKey(cached: string): string | null {
   }
 }
 
-async function indexPart(outDir: string, stageDir: string, part: SearchPart<ArticlePage>, target: string, logger: AstroIntegrationLogger): Promise<void> {
+/**
+ * Indexes one part into `target`. Its pages come from the built site or, for a part whose
+ * pages were all rendered in this build, as `texts`: what Pagefind reads of each, written out
+ * by the worker.
+ */
+async function indexPart(outDir: string, stageDir: string, part: SearchPart<ArticlePage>, target: string, logger: AstroIntegrationLogger, texts?: [string, Uint8Array][]): Promise<void> {
   const started = performance.now();
   // Pagefind numbers pages in the order it reads them, and reads a folder in a fixed order:
-  // the part's pages are linked into a folder of their own (hard links, nothing is copied),
-  // so that the same pages always give the same index, byte for byte. The folder's name is
-  // this build's own, so a deletion still running from an earlier build cannot touch it.
+  // the part's pages are put in a folder of their own (hard links, or the texts), so that the
+  // same pages always give the same index, byte for byte. The folder's name is this build's
+  // own, so a deletion still running from an earlier build cannot touch it.
   const stage = join(stageDir, `${part.id}-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    for (const { file } of part.pages) {
-      mkdirSync(join(stage, file, '..'), { recursive: true });
-      try {
-        linkSync(join(outDir, file), join(stage, file));
-      } catch {
-        copyFileSync(join(outDir, file), join(stage, file));
+    if (!texts) {
+      for (const { file } of part.pages) {
+        mkdirSync(join(stage, file, '..'), { recursive: true });
+        try {
+          linkSync(join(outDir, file), join(stage, file));
+        } catch {
+          copyFileSync(join(outDir, file), join(stage, file));
+        }
       }
     }
-    const reply = await indexInWorker({ stage, target });
+    const reply = await indexInWorker({ stage, target, pages: texts, yielding: texts !== undefined });
     if ('error' in reply) throw new Error(`Pagefind could not index search part ${part.id}: ${reply.error}`);
     if (reply.pageCount !== part.pages.length) throw new Error(`Pagefind indexed ${reply.pageCount} of the ${part.pages.length} stories of search part ${part.id}`);
   } finally {
-    // Thousands of links: deleting them is left to a background process, not waited for.
+    // Thousands of files: deleting them is left to a background process, not waited for.
     removeTree(stage, { background: true });
   }
   for (const name of await readdir(target)) if (UNUSED_FILES.test(name)) await rm(join(target, name));
-  logger.info(`search part ${part.id}: ${count(part.pages.length, 'story', 'stories')} indexed in ${Math.round(performance.now() - started)} ms`);
+  const how = texts ? ', while pages were rendered' : '';
+  logger.info(`search part ${part.id}: ${count(part.pages.length, 'story', 'stories')} indexed in ${Math.round(performance.now() - started)} ms${how}`);
 }
 
 /**

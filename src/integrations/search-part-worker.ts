@@ -1,20 +1,39 @@
 // A worker thread that indexes one search part with a Pagefind process of its own (see
-// indexParts in pagefind.ts). Pagefind's Node API keeps one process per module instance, and
+// indexPart in pagefind.ts). Pagefind's Node API keeps one process per module instance, and
 // each worker thread has its own.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 
 export interface PartJob {
-  /** A folder holding the part's article pages, and nothing else. */
+  /** A folder for the part's article pages, and nothing else. */
   stage: string;
+  /**
+   * What Pagefind reads of each page, by file, for pages read as they were rendered: written
+   * into `stage` here, off the build's main thread. Without it, `stage` already holds the pages.
+   */
+  pages?: [file: string, text: Uint8Array][];
   /** Where the part's index is written. */
   target: string;
+  /**
+   * Whether to run at the lowest priority: while Astro still renders pages, this thread and its
+   * Pagefind process use only the time rendering leaves, and never slow it down.
+   */
+  yielding?: boolean;
 }
 export type PartReply = { pageCount: number } | { error: string };
 
-const { stage, target } = workerData as PartJob;
+const { stage, pages, target, yielding } = workerData as PartJob;
 let reply: PartReply;
 try {
+  // On Linux a thread has its own priority, and the Pagefind process it starts inherits it.
+  if (yielding) setPriority(19);
+  for (const [file, text] of pages ?? []) {
+    mkdirSync(dirname(join(stage, file)), { recursive: true });
+    writeFileSync(join(stage, file), text);
+  }
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const added = await index.addDirectory({ path: stage });

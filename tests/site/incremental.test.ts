@@ -36,6 +36,7 @@ describe('an incremental rebuild after edits', () => {
   let work: string;
   let first: { code: number | null; output: string };
   let warm: { code: number | null; output: string };
+  let reindexed: { code: number | null; output: string };
   let second: { code: number | null; output: string };
   /** Every file of the site the edited build replaces, and its bytes when the build began. */
   let replaced: Map<string, Buffer>;
@@ -50,6 +51,11 @@ describe('an incremental rebuild after edits', () => {
     first = await runScript('build', env);
     // Nothing changed: the search parts of the site are links to the cached ones.
     warm = await runScript('build', env);
+    // The search cache gone, the pages kept: every part is indexed again from the built pages.
+    execFileSync('cp', ['-al', join(work, 'dist', 'pagefind'), join(work, 'index-while-rendering')]);
+    await rm(join(work, 'cache', 'dateline-search'), { recursive: true });
+    reindexed = await runScript('build', env);
+    execFileSync('cp', ['-al', join(work, 'dist', 'pagefind'), join(work, 'index-from-pages')]);
     // The live site's files as the edited build finds them, seen through links of their own.
     execFileSync('cp', ['-al', join(work, 'dist'), join(work, 'live-before-edits')]);
     replaced = new Map();
@@ -130,6 +136,27 @@ describe('an incremental rebuild after edits', () => {
     expect(again).toContain('2019-11-21-to-2019-11-23');
     expect(again.length).toBeLessThan(all.length);
     expect(plain(second.output)).toMatch(new RegExp(`\\(${again.length} of ${all.length} search parts indexed`));
+  });
+
+  it('indexes every search part of a cold build as soon as its pages are rendered', () => {
+    const lines = plain(first.output).split('\n').filter((line) => /search part \S+: [\d,]+ stor(?:y|ies) indexed/.test(line));
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    for (const line of lines) expect(line).toMatch(/, while pages were rendered$/);
+    expect(plain(first.output)).toContain(`(${lines.length} of ${lines.length} search parts indexed, ${lines.length} of them while pages were rendered`);
+  });
+
+  it('gives the same index, byte for byte, from the built pages as from the pages as they were rendered', async () => {
+    expect(reindexed.code, reindexed.output).toBe(0);
+    const parts = indexedParts(reindexed.output);
+    expect([...parts].sort()).toEqual(indexedParts(first.output).sort());
+    expect(plain(reindexed.output)).toContain(`(${parts.length} of ${parts.length} search parts indexed, 0 of them while pages were rendered`);
+    const [early, late] = [join(work, 'index-while-rendering'), join(work, 'index-from-pages')];
+    const files = await filesUnder(early);
+    expect(files).toContain('parts.json');
+    expect(await filesUnder(late)).toEqual(files);
+    const differing: string[] = [];
+    for (const file of files) if (!(await readFile(join(early, file))).equals(await readFile(join(late, file)))) differing.push(file);
+    expect(differing).toEqual([]);
   });
 
   it('leaves no folder it staged search parts in', async () => {
