@@ -1,5 +1,5 @@
 import { defineMiddleware } from 'astro:middleware';
-import { searchSink } from './lib/search-sink.ts';
+import { pageFile, searchSink } from './lib/search-sink.ts';
 
 /**
  * During `astro build`, hands each article page to the search step as it is rendered, so that
@@ -12,9 +12,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!sink) return response;
   if (sink.waiting) {
     const [{ archive }, { sortKey }] = await Promise.all([import('./data/archive.ts'), import('./lib/dates.ts')]);
-    sink.expect(archive.stories.map((story) => ({ file: `${story.url.slice(1)}index.html`, published: sortKey(story.date) })));
+    sink.expect(archive.stories.map((story) => ({ file: pageFile(story.url), published: sortKey(story.date) })));
   }
-  const file = `${decodeURI(context.url.pathname).slice(1)}index.html`;
+  const file = pageFile(decodeURI(context.url.pathname));
   if (!sink.wants(file) || response.status !== 200) return response;
   const html = await response.text();
   sink.capture(file, html);

@@ -28,18 +28,11 @@ const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui)\.(js|css)$/;
  */
 const PARTS_AT_ONCE = 2;
 
-/** A search part of this build: its key, where it is cached and where it goes in the site. */
+/** A search part of this build: its key, and where it is cached. */
 interface PartPlan {
   part: SearchPart<ArticlePage>;
   key: string;
   cached: string;
-  target: string;
-}
-
-/** A part indexed while pages were still being rendered: its key, and whether that worked. */
-interface EarlyPart {
-  key: string;
-  done: Promise<boolean>;
 }
 
 /**
@@ -48,10 +41,11 @@ interface EarlyPart {
  * story text) is indexed.
  *
  * The index is written in parts by date (src/lib/search-parts.ts), two at a time, each into
- * `/pagefind/<part>/`. A part whose articles are, byte for byte, those the last build
- * indexed is copied from the cache instead of being indexed again, so an edit re-indexes one
- * part. Pagefind reads only the article element (and the page's language), so only that
- * counts: a new neighbour or related story changes the links around an article, not the index.
+ * the cache under its key, then linked into the site at `/pagefind/<part>/`. A part whose
+ * articles are, byte for byte, those the last build indexed is linked from the cache as it
+ * is, so an edit re-indexes one part. Pagefind reads only the article element (and the page's
+ * language), so only that counts: a new neighbour or related story changes the links around
+ * an article, not the index.
  *
  * A part whose every page is rendered in this build (all of them, in a cold build) is indexed
  * as soon as its last page is rendered, on the core page rendering leaves free
@@ -60,23 +54,18 @@ interface EarlyPart {
  */
 export default function pagefindIntegration(): AstroIntegration {
   let cacheDir = '';
-  let outDir = '';
   let capture: SearchCapture | undefined;
-  const early = new Map<string, EarlyPart>();
+  /** Parts being indexed while pages are rendered, and the ones that were, by id, with their key. */
+  let early: Promise<unknown>[] = [];
+  const indexedEarly = new Map<string, string>();
   const version = pagefindVersion();
   const partLimit = () => Number(process.env.DATELINE_SEARCH_PART_STORIES) || undefined;
-  const planPart = (part: SearchPart<ArticlePage>): PartPlan => ({
-    part,
-    key: partKey(part, version),
-    cached: join(cacheDir, part.id),
-    target: join(outDir, 'pagefind', part.id),
-  });
+  const planPart = (part: SearchPart<ArticlePage>): PartPlan => ({ part, key: partKey(part, version), cached: join(cacheDir, part.id) });
   const atOnce = atMostAtOnce(PARTS_AT_ONCE);
-  /** Indexes a part and keeps a copy of it in the cache, under its key. */
-  const indexAndKeep = async ({ part, key, cached, target }: PartPlan, logger: AstroIntegrationLogger, texts?: [string, Uint8Array][]) => {
-    await indexPart(outDir, `${cacheDir}-stage`, part, target, logger, texts);
+  /** Indexes a part into the cache, from the site's pages in `outDir` or from `texts`, and keys it there. */
+  const indexIntoCache = async ({ part, key, cached }: PartPlan, logger: AstroIntegrationLogger, from: { outDir: string } | { texts: [string, Uint8Array][] }) => {
     removeTree(cached);
-    await copyTree(target, cached);
+    await indexPart(`${cacheDir}-stage`, part, cached, logger, from);
     await writeFile(join(cached, '.key'), key);
   };
   return {
@@ -84,24 +73,21 @@ export default function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheDir = join(fileURLToPath(config.cacheDir), 'dateline-search');
-        outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': ({ logger }) => {
         clearStages(`${cacheDir}-stage`);
-        early.clear();
+        early = [];
+        indexedEarly.clear();
         capture = new SearchCapture(
           (pages) => planSearchParts(pages, partLimit()),
           (part, texts) => {
             const plan = planPart(part);
             if (readKey(plan.cached) === plan.key) return;
-            const done = atOnce(() => indexAndKeep(plan, logger, texts)).then(
-              () => true,
-              (error: unknown) => {
-                logger.warn(`search part ${part.id} could not be indexed while pages were rendered; it is indexed again from the site (${error instanceof Error ? error.message : String(error)})`);
-                return false;
-              },
+            const indexing = atOnce(() => indexIntoCache(plan, logger, { texts })).then(
+              () => indexedEarly.set(part.id, plan.key),
+              (error: unknown) => logger.warn(`search part ${part.id} could not be indexed while pages were rendered; it is indexed again from the site (${error instanceof Error ? error.message : String(error)})`),
             );
-            early.set(part.id, { key: plan.key, done });
+            early.push(indexing);
           },
         );
         setSearchSink(capture);
@@ -109,25 +95,19 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         setSearchSink(undefined);
         const started = performance.now();
-        outDir = fileURLToPath(dir);
-        const indexedEarly = new Map<string, string>();
-        for (const [id, { key, done }] of early) if (await done) indexedEarly.set(id, key);
+        const outDir = fileURLToPath(dir);
+        await Promise.all(early);
         const pages = readArticlePages(outDir, capture?.pages ?? new Map());
         capture = undefined;
         const plan = planSearchParts(pages, partLimit()).map(planPart);
-        // A part indexed early whose key turns out different (a page the capture missed) is
-        // indexed again, and one the final plan does not have is dropped.
-        for (const id of early.keys()) {
-          if (!plan.some(({ part, key }) => part.id === id && indexedEarly.get(id) === key)) removeTree(join(outDir, 'pagefind', id));
-        }
-        const done = plan.filter(({ part, key }) => indexedEarly.get(part.id) === key);
-        const rest = plan.filter((entry) => !done.includes(entry));
-        const unchanged = rest.filter(({ key, cached }) => readKey(cached) === key);
-        for (const { cached, target } of unchanged) await copyTree(cached, target);
-        const changed = rest.filter((entry) => !unchanged.includes(entry));
-        await runAtOnce(changed, PARTS_AT_ONCE, (entry) => indexAndKeep(entry, logger));
+        // A part indexed early whose key matches is in the cache now, like an unchanged part. One
+        // whose key turns out different (a page the capture missed) is indexed again here.
+        const changed = plan.filter(({ key, cached }) => readKey(cached) !== key);
+        await runAtOnce(changed, PARTS_AT_ONCE, (entry) => indexIntoCache(entry, logger, { outDir }));
         const manifest: SearchManifest = { filters: countFilters(pages), parts: [] };
-        for (const { part, target } of plan) {
+        for (const { part, cached } of plan) {
+          const target = join(outDir, 'pagefind', part.id);
+          await copyTree(cached, target);
           const entry = await readFile(join(target, 'pagefind-entry.json'));
           manifest.parts.unshift({
             id: part.id,
@@ -141,8 +121,9 @@ export default function pagefindIntegration(): AstroIntegration {
         }
         await forgetOldParts(cacheDir, new Set(plan.map(({ part }) => part.id)));
         await writeManifest(outDir, manifest);
-        const indexed = done.length + changed.length;
-        logger.info(`indexed ${count(pages.length, 'story', 'stories')} in ${Math.round(performance.now() - started)} ms (${indexed} of ${plan.length} search parts indexed, ${done.length} of them while pages were rendered, the others unchanged)`);
+        const whileRendered = plan.filter(({ part, key }) => indexedEarly.get(part.id) === key).length;
+        const indexed = whileRendered + changed.length;
+        logger.info(`indexed ${count(pages.length, 'story', 'stories')} in ${Math.round(performance.now() - started)} ms (${indexed} of ${plan.length} search parts indexed, ${whileRendered} of them while pages were rendered, the others unchanged)`);
       },
     },
   };
@@ -166,36 +147,37 @@ function readKey(cached: string): string | null {
 }
 
 /**
- * Indexes one part into `target`. Its pages come from the built site or, for a part whose
- * pages were all rendered in this build, as `texts`: what Pagefind reads of each, written out
- * by the worker.
+ * Indexes one part into `into`. Its pages come from the built site or, for a part whose pages
+ * were all rendered in this build, as `texts`: what Pagefind reads of each, written out by the
+ * worker.
  */
-async function indexPart(outDir: string, stageDir: string, part: SearchPart<ArticlePage>, target: string, logger: AstroIntegrationLogger, texts?: [string, Uint8Array][]): Promise<void> {
+async function indexPart(stageDir: string, part: SearchPart<ArticlePage>, into: string, logger: AstroIntegrationLogger, from: { outDir: string } | { texts: [string, Uint8Array][] }): Promise<void> {
   const started = performance.now();
   // Pagefind numbers pages in the order it reads them, and reads a folder in a fixed order:
   // the part's pages are put in a folder of their own (hard links, or the texts), so that the
   // same pages always give the same index, byte for byte. The folder's name is this build's
   // own, so a deletion still running from an earlier build cannot touch it.
   const stage = join(stageDir, `${part.id}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const texts = 'texts' in from ? from.texts : undefined;
   try {
-    if (!texts) {
+    if ('outDir' in from) {
       for (const { file } of part.pages) {
         mkdirSync(join(stage, file, '..'), { recursive: true });
         try {
-          linkSync(join(outDir, file), join(stage, file));
+          linkSync(join(from.outDir, file), join(stage, file));
         } catch {
-          copyFileSync(join(outDir, file), join(stage, file));
+          copyFileSync(join(from.outDir, file), join(stage, file));
         }
       }
     }
-    const reply = await indexInWorker({ stage, target, pages: texts, yielding: texts !== undefined });
+    const reply = await indexInWorker({ stage, target: into, pages: texts });
     if ('error' in reply) throw new Error(`Pagefind could not index search part ${part.id}: ${reply.error}`);
     if (reply.pageCount !== part.pages.length) throw new Error(`Pagefind indexed ${reply.pageCount} of the ${part.pages.length} stories of search part ${part.id}`);
   } finally {
     // Thousands of files: deleting them is left to a background process, not waited for.
     removeTree(stage, { background: true });
   }
-  for (const name of await readdir(target)) if (UNUSED_FILES.test(name)) await rm(join(target, name));
+  for (const name of await readdir(into)) if (UNUSED_FILES.test(name)) await rm(join(into, name));
   const how = texts ? ', while pages were rendered' : '';
   logger.info(`search part ${part.id}: ${count(part.pages.length, 'story', 'stories')} indexed in ${Math.round(performance.now() - started)} ms${how}`);
 }

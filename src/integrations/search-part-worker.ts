@@ -11,25 +11,22 @@ export interface PartJob {
   /** A folder for the part's article pages, and nothing else. */
   stage: string;
   /**
-   * What Pagefind reads of each page, by file, for pages read as they were rendered: written
-   * into `stage` here, off the build's main thread. Without it, `stage` already holds the pages.
+   * What Pagefind reads of each page, by file, for a part indexed while Astro still renders
+   * pages: written into `stage` here, off the build's main thread. Without it, `stage` already
+   * holds the pages.
    */
   pages?: [file: string, text: Uint8Array][];
   /** Where the part's index is written. */
   target: string;
-  /**
-   * Whether to run at the lowest priority: while Astro still renders pages, this thread and its
-   * Pagefind process use only the time rendering leaves, and never slow it down.
-   */
-  yielding?: boolean;
 }
 export type PartReply = { pageCount: number } | { error: string };
 
-const { stage, pages, target, yielding } = workerData as PartJob;
+const { stage, pages, target } = workerData as PartJob;
 let reply: PartReply;
 try {
-  // On Linux a thread has its own priority, and the Pagefind process it starts inherits it.
-  if (yielding) setPriority(19);
+  // While Astro still renders pages, this thread and its Pagefind process take only the time
+  // rendering leaves. On Linux a thread has its own priority, and a process it starts inherits it.
+  if (pages) setPriority(19);
   for (const [file, text] of pages ?? []) {
     mkdirSync(dirname(join(stage, file)), { recursive: true });
     writeFileSync(join(stage, file), text);

@@ -17,6 +17,11 @@ export interface SearchSink {
   capture(file: string, html: string): void;
 }
 
+/** The file a page's URL path is written to, as the sink names pages: `/2019/11/19/slug/` → `2019/11/19/slug/index.html`. */
+export function pageFile(path: string): string {
+  return `${path.slice(1)}index.html`;
+}
+
 type WithSink = typeof globalThis & { [SINK]?: SearchSink };
 
 export function searchSink(): SearchSink | undefined {
