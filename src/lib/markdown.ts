@@ -1,7 +1,18 @@
-import { unified } from '@astrojs/markdown-remark';
+import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import type { Processor } from 'unified';
 import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
 import rehypeSafeHtml from './safe-html.ts';
+
+const rehypePlugins = [rehypeRaw, rehypeSafeHtml, rehypeSlug];
 
 /**
  * The Markdown pipeline for stories, shared by astro.config.mjs and the render workers so both
@@ -9,4 +20,38 @@ import rehypeSafeHtml from './safe-html.ts';
  * agency did not send. Raw HTML in a story is parsed, then cut to an allow-list, before
  * headings get their anchors.
  */
-export const storyMarkdown = unified({ rehypePlugins: [rehypeRaw, rehypeSafeHtml, rehypeSlug], smartypants: false });
+export const storyMarkdown = unified({ rehypePlugins, smartypants: false });
+
+/**
+ * GitHub's Markdown as remark-gfm reads it, in the same order, except bare URLs and e-mail
+ * addresses ("literal autolinks"). Looking for those at every letter is over half of what
+ * rendering a story costs (BENCHMARKS.md, "Eighth pass").
+ */
+function remarkGfmWithoutLiteralLinks(this: Processor) {
+  // Where remark-parse looks for syntax extensions; its types declare these, ours need not import them.
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
+}
+
+const storyMarkdownWithoutLiteralLinks = unified({ remarkPlugins: [remarkGfmWithoutLiteralLinks], rehypePlugins, smartypants: false, gfm: false });
+
+/**
+ * Whether a story could hold a literal autolink. Every one contains `@`, `www.` or `http://`,
+ * written out or through a backslash escape or a character reference (`&#64;`, `&commat;`);
+ * this errs on the side of yes.
+ */
+export function mayHoldLiteralLinks(markdown: string): boolean {
+  return /@|&#|&commat;|www|http/i.test(markdown);
+}
+
+/**
+ * Renders stories exactly as `storyMarkdown` does. A story that cannot hold a literal autolink
+ * is read without looking for them, which gives the same HTML in half the time.
+ */
+export async function createStoryRenderer(shared: Parameters<typeof storyMarkdown.createRenderer>[0]): Promise<MarkdownRenderer> {
+  const full = await storyMarkdown.createRenderer(shared);
+  if (shared.gfm === false) return full;
+  const lean = await storyMarkdownWithoutLiteralLinks.createRenderer(shared);
+  return { render: (content, options) => (mayHoldLiteralLinks(content) ? full : lean).render(content, options) };
+}

@@ -1,10 +1,10 @@
 // A worker thread that renders story Markdown with the site's pipeline (see render-pool.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { storyMarkdown } from './markdown.ts';
+import { createStoryRenderer } from './markdown.ts';
 import type { RenderJob, RenderReply } from './render-pool.ts';
 
-const renderer = await storyMarkdown.createRenderer(workerData);
+const renderer = await createStoryRenderer(workerData);
 
 parentPort!.on('message', async (job: RenderJob) => {
   let reply: RenderReply;
