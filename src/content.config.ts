@@ -32,7 +32,7 @@ export const articleSchema = z.strictObject({
 
 export const collections = {
   articles: defineCollection({
-    loader: articleLoader({ base: contentDir, schema: articleSchema }),
+    loader: articleLoader({ base: contentDir }),
     schema: articleSchema,
   }),
 };

@@ -1,27 +1,19 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Loader, LoaderContext } from 'astro/loaders';
-import type { z } from 'astro/zod';
-import { ContentError, type Problem } from './problems.ts';
-import { collisionProblems, readStory } from './check.ts';
+import type { Loader } from 'astro/loaders';
+import { glob } from 'tinyglobby';
+import { ContentError, formatProblem, type Problem } from './problems.ts';
+import { collisionProblems } from './check.ts';
 import { findUnreadableStories } from './scan.ts';
-import { createRenderPool } from './render-pool.ts';
+import { createStoryPool } from './story-pool.ts';
 import { count } from './plural.ts';
 import { replaceFile } from './replace-file.ts';
-import type { AstroConfig } from 'astro';
 
-/**
- * Astro hands its content entry types (how to read `.md`, …) to every loader, and its glob
- * loader reads files through them, but the public LoaderContext type leaves them out. The
- * build tests fail loudly if a new Astro stops passing them.
- */
-interface EntryType {
-  getEntryInfo: (args: { contents: string; fileUrl: URL }) => Promise<{ data: Record<string, unknown>; body?: string; slug?: string; rawData?: string }>;
-  [other: string]: unknown;
-}
-type GlobContext = LoaderContext & { entryTypes: Map<string, EntryType> };
+/** Astro's store has this at run time; the loader context's type leaves it out. */
+type AssetStore = { addAssetImports?: (assets: string[], filePath?: string) => void };
 
 function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
@@ -66,35 +58,42 @@ async function validatorVersion(root: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** Why Markdown could not be rendered, said for an editor. */
+function renderProblem(file: string, error: string): Problem {
+  const reason = /call stack/i.test(error) ? 'it is nested too deeply' : error.split('\n').find((line) => line.trim() && !/^Failed to parse/.test(line))?.trim() ?? 'the renderer failed';
+  return { file, message: `the story's Markdown cannot be rendered: ${reason}`, fix: 'simplify the Markdown: very deep nesting of quotes or lists is the usual cause' };
+}
+
 /**
- * Astro's glob loader over `**\/*.md`, with Dateline's own frontmatter reading (dates stay text,
- * so offsets survive; errors carry line numbers), Markdown rendered on worker threads, and every
- * problem in every file collected and reported at once, before anything is rendered into pages.
+ * Reads every `**\/*.md` under the content folder, as Astro's glob loader would, with the same
+ * ids, digests and store entries. Dateline reads the frontmatter itself (dates stay text, so
+ * offsets survive; errors carry line numbers), collects every problem in every file and reports
+ * them at once, before anything is rendered into pages. Files are read on the main thread,
+ * synchronously, because Astro's loader spent more time waiting on its 19,043 reads than on
+ * anything else there; frontmatter, schema and Markdown run on worker threads
+ * (BENCHMARKS.md, "Eighth pass"). Stories are checked against `articleSchema`
+ * (src/content.config.ts).
  */
-export function articleLoader(options: { base: string; schema: z.ZodObject }): Loader {
+export function articleLoader(options: { base: string }): Loader {
   return {
     name: 'dateline-articles',
-    load: async (loaderContext) => {
-      const context = loaderContext as GlobContext;
-      // Imported here so that tools which only need the schema (npm run check) start fast.
-      const { glob } = await import('astro/loaders');
-      const idOfEntry = (entry: string) => entry.replace(/\.md$/, '');
-      // The Markdown source is not kept in Astro's store once rendered: pages use the HTML, and
-      // the store, written whole after every change, is a third smaller without it.
-      const inner = glob({ pattern: '**/*.md', base: options.base, generateId: ({ entry }) => idOfEntry(entry), retainBody: false });
-      const problems: Problem[] = [];
+    load: async (context) => {
       const root = fileURLToPath(context.config.root);
       const baseDir = resolve(root, options.base);
-      const invalidFiles = new Set<string>();
-      const idOf = (path: string) => idOfEntry(relative(baseDir, path).split(sep).join('/'));
-      const markdown = context.entryTypes.get('.md');
-      if (!markdown) throw new Error('Astro has no Markdown entry type; is @astrojs/markdown-remark installed?');
+      const idOf = (entry: string) => entry.replace(/\.md$/, '');
+      const markdown = context.config.markdown;
+      const readStoryFile = createStoryPool({
+        image: context.config.image,
+        syntaxHighlight: markdown.syntaxHighlight,
+        shikiConfig: markdown.shikiConfig,
+        gfm: markdown.gfm,
+        smartypants: markdown.smartypants,
+      });
 
-      // Stories this code found valid in the last successful build, by content digest. Astro
-      // skips an unchanged file by its digest only after asking for its data, so without this
-      // every build parses every story's frontmatter (3.4 s of a warm Reuters build). Astro's
-      // own digest is not enough: its store can be saved, by a timer, during a build that then
-      // fails on an invalid story, and that story must fail again on the next build.
+      // Stories this code found valid in the last successful build, by content digest, so an
+      // unchanged story is not parsed again. Astro's own digest is not enough: its store can be
+      // saved, by a timer, during a build that then fails on an invalid story, and that story
+      // must fail again on the next build.
       const version = await validatorVersion(root);
       const recordFile = fileURLToPath(new URL(VALIDATED, context.config.cacheDir));
       const lastRecord = await readFile(recordFile, 'utf8').catch(() => 'null');
@@ -102,63 +101,53 @@ export function articleLoader(options: { base: string; schema: z.ZodObject }): L
       const validated = known?.version === version ? known.digests : {};
       // Where earlier builds kept the record.
       if (context.meta.has('validated-stories')) context.meta.delete('validated-stories');
+
       let [unchanged, read] = [0, 0];
 
-      const entryTypes = new Map(context.entryTypes);
-      const storyEntryType: EntryType = {
-        ...markdown,
-        getEntryInfo: async ({ contents, fileUrl }) => {
-          const path = fileURLToPath(fileUrl);
-          const id = idOf(path);
-          const digest = validated[id];
-          if (digest !== undefined && context.store.get(id)?.digest === digest && context.generateDigest(contents) === digest) {
-            unchanged++;
-            return { data: {}, body: undefined, slug: undefined, rawData: '' };
-          }
-          read++;
-          const file = displayPath(path);
-          const { parsed, problems: found } = readStory(file, basename(path, '.md'), contents, options.schema);
-          if (found.length > 0) {
-            invalidFiles.add(path);
-            problems.push(...found);
-          }
-          return { data: parsed.data, body: parsed.body, slug: undefined, rawData: '' };
-        },
-        getRenderFunction: async (config: AstroConfig) => {
-          const render = createRenderPool({
-            image: config.image,
-            syntaxHighlight: config.markdown.syntaxHighlight,
-            shikiConfig: config.markdown.shikiConfig,
-            gfm: config.markdown.gfm,
-            smartypants: config.markdown.smartypants,
-          });
-          return (entry: { body?: string; filePath?: string; data: Record<string, unknown> }) =>
-            render({ body: entry.body ?? '', filePath: entry.filePath, frontmatter: entry.data });
-        },
-      };
-      entryTypes.set('.md', storyEntryType);
-
-      const logger = Object.create(context.logger) as LoaderContext['logger'];
-      logger.error = (message: string) => {
-        const unreadable = /^Error reading (.+?): (.*)$/s.exec(message);
-        const unrenderable = /^Error rendering (.+?): (.*)$/s.exec(message);
-        if (unrenderable) {
-          problems.push({
-            file: displayPath(join(baseDir, unrenderable[1]!)),
-            message: `the story's Markdown cannot be rendered: ${/call stack/i.test(unrenderable[2]!) ? 'it is nested too deeply' : unrenderable[2]!.split('\n').find((line) => line.trim() && !/^Failed to parse/.test(line))?.trim() ?? 'the renderer failed'}`,
-            fix: 'simplify the Markdown: very deep nesting of quotes or lists is the usual cause',
-          });
-        } else if (unreadable) {
-          problems.push({
-            file: displayPath(join(baseDir, unreadable[1]!)),
-            message: `the file cannot be read (${unreadable[2]})`,
-            fix: 'check that the file exists, is readable (permissions) and is not a broken link',
-          });
-        } else {
-          context.logger.error(message);
+      /** Reads one story into the store; false, with its problems added, if it is not a valid story. */
+      const sync = async (entry: string, problems: Problem[]): Promise<boolean> => {
+        const path = join(baseDir, entry);
+        const id = idOf(entry);
+        const file = displayPath(path);
+        let contents: string;
+        try {
+          contents = readFileSync(path, 'utf8');
+        } catch (error) {
+          problems.push({ file, message: `the file cannot be read (${(error as Error).message})`, fix: 'check that the file exists, is readable (permissions) and is not a broken link' });
+          return false;
         }
+        const digest = context.generateDigest(contents);
+        const existing = context.store.get(id);
+        const stored = existing?.digest === digest && existing.filePath !== undefined;
+        if (stored && validated[id] === digest) {
+          unchanged++;
+          // As Astro's glob loader does: images a story uses are built even when it is not read again.
+          if (existing.assetImports?.length) (context.store as AssetStore).addAssetImports?.(existing.assetImports, existing.filePath);
+          return true;
+        }
+        read++;
+        const story = await readStoryFile({ file, path, slug: basename(entry, '.md'), contents, render: !stored });
+        problems.push(...story.problems);
+        if (!story.valid) return false;
+        if (stored) return true;
+        if (story.renderError !== undefined) {
+          problems.push(renderProblem(file, story.renderError));
+          return false;
+        }
+        const data = await context.parseData({ id, data: story.frontmatter, filePath: path });
+        context.store.set({
+          id,
+          data,
+          filePath: relative(root, path).split(sep).join('/'),
+          digest,
+          rendered: story.rendered,
+          assetImports: story.rendered?.metadata.imagePaths,
+        });
+        return true;
       };
 
+      const problems: Problem[] = [];
+      const invalidIds = new Set<string>();
       for (const unreadable of await findUnreadableStories(baseDir)) {
         problems.push({
           file: displayPath(unreadable.path),
@@ -166,20 +155,28 @@ export function articleLoader(options: { base: string; schema: z.ZodObject }): L
           fix: 'replace it with a regular Markdown file, or delete it if the story is gone',
         });
       }
-
-      const parseData: LoaderContext['parseData'] = async (props) =>
-        props.filePath && invalidFiles.has(props.filePath) ? (props.data as never) : context.parseData(props);
-
-      await inner.load({ ...context, entryTypes, logger, parseData } as GlobContext);
+      // The files Astro's glob loader would find: tinyglobby with the same options.
+      const entries = existsSync(baseDir) ? await glob('**/*.md', { cwd: baseDir, expandDirectories: false }) : [];
+      if (entries.length === 0) context.logger.warn(`No stories found in ${displayPath(baseDir)}`);
+      const untouched = new Set(context.store.keys());
+      await Promise.all(
+        entries.map(async (entry) => {
+          untouched.delete(idOf(entry));
+          if (!(await sync(entry, problems))) invalidIds.add(idOf(entry));
+        }),
+      );
+      for (const id of untouched) context.store.delete(id);
 
       const validStories = [...context.store.values()]
-        .map((entry) => ({ id: entry.id, path: resolve(root, entry.filePath ?? entry.id), date: String(entry.data.date) }))
-        .filter((story) => !invalidFiles.has(story.path))
-        .map((story) => ({ ...story, file: displayPath(story.path) }));
+        .filter((entry) => !invalidIds.has(entry.id))
+        .map((entry) => {
+          const path = resolve(root, entry.filePath ?? entry.id);
+          return { id: entry.id, path, date: String(entry.data.date), file: displayPath(path) };
+        });
       problems.push(...collisionProblems(validStories));
       if (problems.length > 0) {
-        // Kept, an invalid story's unchecked data would outlive this build in Astro's store.
-        for (const path of invalidFiles) context.store.delete(idOf(path));
+        // Kept, an invalid story's old data would outlive this build in Astro's store.
+        for (const id of invalidIds) context.store.delete(id);
         problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
         throw new ContentError(problems);
       }
@@ -188,6 +185,22 @@ export function articleLoader(options: { base: string; schema: z.ZodObject }): L
       const record = JSON.stringify({ version, digests } satisfies ValidatedStories);
       if (record !== lastRecord) await replaceFile(recordFile, record);
       context.logger.info(`${count(read, 'story', 'stories')} read, ${count(unchanged, 'story', 'stories')} unchanged since the last build`);
+
+      // `astro dev`: a story saved, added or deleted is read again on its own.
+      context.watcher?.add(baseDir);
+      const onChange = async (changed: string) => {
+        const entry = relative(baseDir, changed).split(sep).join('/');
+        if (!entry.endsWith('.md') || entry.startsWith('../') || entry.split('/').some((part) => part.startsWith('.'))) return;
+        const found: Problem[] = [];
+        if (await sync(entry, found)) context.logger.info(`Reloaded ${displayPath(changed)}`);
+        else context.logger.error(`${found.map(formatProblem).join('\n\n')}\n    (the site keeps the story as it was last read without problems)`);
+      };
+      context.watcher?.on('change', onChange);
+      context.watcher?.on('add', onChange);
+      context.watcher?.on('unlink', (deleted) => {
+        const entry = relative(baseDir, deleted).split(sep).join('/');
+        if (entry.endsWith('.md') && !entry.startsWith('../')) context.store.delete(idOf(entry));
+      });
     },
   };
 }
