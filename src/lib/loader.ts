@@ -11,6 +11,9 @@ import { findUnreadableStories } from './scan.ts';
 import { createStoryPool } from './story-pool.ts';
 import { count } from './plural.ts';
 import { replaceFile } from './replace-file.ts';
+import { runAtOnce } from './run-at-once.ts';
+
+const STORIES_IN_FLIGHT = 64;
 
 /** Astro's store has this at run time; the loader context's type leaves it out. */
 type AssetStore = { addAssetImports?: (assets: string[], filePath?: string) => void };
@@ -104,8 +107,12 @@ export function articleLoader(options: { base: string }): Loader {
 
       let [unchanged, read] = [0, 0];
 
-      /** Reads one story into the store; false, with its problems added, if it is not a valid story. */
-      const sync = async (entry: string, problems: Problem[]): Promise<boolean> => {
+      /**
+       * Reads one story into the store; false, with its problems added, if it is not a valid
+       * story. `current` says whether this read is still the newest of the file when it is
+       * done: in `astro dev`, two quick saves are read side by side and may finish out of order.
+       */
+      const sync = async (entry: string, problems: Problem[], current = () => true): Promise<boolean> => {
         const path = join(baseDir, entry);
         const id = idOf(entry);
         const file = displayPath(path);
@@ -119,10 +126,10 @@ export function articleLoader(options: { base: string }): Loader {
         const digest = context.generateDigest(contents);
         const existing = context.store.get(id);
         const stored = existing?.digest === digest && existing.filePath !== undefined;
+        // As Astro's glob loader does: images a story uses are built even when it is not rendered again.
+        if (stored && existing.assetImports?.length) (context.store as AssetStore).addAssetImports?.(existing.assetImports, existing.filePath);
         if (stored && validated[id] === digest) {
           unchanged++;
-          // As Astro's glob loader does: images a story uses are built even when it is not read again.
-          if (existing.assetImports?.length) (context.store as AssetStore).addAssetImports?.(existing.assetImports, existing.filePath);
           return true;
         }
         read++;
@@ -135,6 +142,7 @@ export function articleLoader(options: { base: string }): Loader {
           return false;
         }
         const data = await context.parseData({ id, data: story.frontmatter, filePath: path });
+        if (!current()) return true;
         context.store.set({
           id,
           data,
@@ -146,9 +154,38 @@ export function articleLoader(options: { base: string }): Loader {
         return true;
       };
 
+      const watchStories = (watcher: NonNullable<typeof context.watcher>) => {
+        watcher.add(baseDir);
+        const entryOf = (path: string) => relative(baseDir, path).split(sep).join('/');
+        const isStory = (entry: string) => entry.endsWith('.md') && !entry.startsWith('../') && !entry.split('/').some((part) => part.startsWith('.'));
+        const newest = new Map<string, number>();
+        let reads = 0;
+        const onChange = async (changed: string) => {
+          const entry = entryOf(changed);
+          if (!isStory(entry)) return;
+          const read = ++reads;
+          newest.set(entry, read);
+          const found: Problem[] = [];
+          try {
+            if (await sync(entry, found, () => newest.get(entry) === read)) context.logger.info(`Reloaded ${displayPath(changed)}`);
+            else context.logger.error(`${found.map(formatProblem).join('\n\n')}\n    (the site keeps the story as it was last read without problems)`);
+          } catch (error) {
+            context.logger.error(`Could not read ${displayPath(changed)} again: ${(error as Error).message}`);
+          }
+        };
+        watcher.on('change', onChange);
+        watcher.on('add', onChange);
+        watcher.on('unlink', (deleted) => {
+          const entry = entryOf(deleted);
+          if (isStory(entry)) context.store.delete(idOf(entry));
+        });
+      };
+
       const problems: Problem[] = [];
       const invalidIds = new Set<string>();
+      const unreadablePaths = new Set<string>();
       for (const unreadable of await findUnreadableStories(baseDir)) {
+        unreadablePaths.add(unreadable.path);
         problems.push({
           file: displayPath(unreadable.path),
           message: `the story cannot be read: ${unreadable.reason}`,
@@ -159,13 +196,19 @@ export function articleLoader(options: { base: string }): Loader {
       const entries = existsSync(baseDir) ? await glob('**/*.md', { cwd: baseDir, expandDirectories: false }) : [];
       if (entries.length === 0) context.logger.warn(`No stories found in ${displayPath(baseDir)}`);
       const untouched = new Set(context.store.keys());
-      await Promise.all(
-        entries.map(async (entry) => {
-          untouched.delete(idOf(entry));
-          if (!(await sync(entry, problems))) invalidIds.add(idOf(entry));
-        }),
-      );
+      // A few dozen stories in flight keep every worker busy. All of them at once had every
+      // file and every rendered page queued between threads: 4.3 GB for 100,000 stories.
+      await runAtOnce(entries, STORIES_IN_FLIGHT, async (entry) => {
+        untouched.delete(idOf(entry));
+        // Already reported; reading a link to a pipe would wait forever.
+        if (unreadablePaths.has(join(baseDir, entry))) invalidIds.add(idOf(entry));
+        else if (!(await sync(entry, problems))) invalidIds.add(idOf(entry));
+      });
       for (const id of untouched) context.store.delete(id);
+
+      // `astro dev`: a story saved, added or deleted is read again on its own. Set up before
+      // problems are reported: a sync that fails in dev must not leave saves unwatched.
+      if (context.watcher) watchStories(context.watcher);
 
       const validStories = [...context.store.values()]
         .filter((entry) => !invalidIds.has(entry.id))
@@ -185,22 +228,6 @@ export function articleLoader(options: { base: string }): Loader {
       const record = JSON.stringify({ version, digests } satisfies ValidatedStories);
       if (record !== lastRecord) await replaceFile(recordFile, record);
       context.logger.info(`${count(read, 'story', 'stories')} read, ${count(unchanged, 'story', 'stories')} unchanged since the last build`);
-
-      // `astro dev`: a story saved, added or deleted is read again on its own.
-      context.watcher?.add(baseDir);
-      const onChange = async (changed: string) => {
-        const entry = relative(baseDir, changed).split(sep).join('/');
-        if (!entry.endsWith('.md') || entry.startsWith('../') || entry.split('/').some((part) => part.startsWith('.'))) return;
-        const found: Problem[] = [];
-        if (await sync(entry, found)) context.logger.info(`Reloaded ${displayPath(changed)}`);
-        else context.logger.error(`${found.map(formatProblem).join('\n\n')}\n    (the site keeps the story as it was last read without problems)`);
-      };
-      context.watcher?.on('change', onChange);
-      context.watcher?.on('add', onChange);
-      context.watcher?.on('unlink', (deleted) => {
-        const entry = relative(baseDir, deleted).split(sep).join('/');
-        if (entry.endsWith('.md') && !entry.startsWith('../')) context.store.delete(idOf(entry));
-      });
     },
   };
 }

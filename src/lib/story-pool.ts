@@ -60,11 +60,17 @@ export function createStoryPool(shared: SharedMarkdownOptions, size = availableP
           idleTimer = setTimeout(stop, 2000).unref();
         }
       });
-      worker.on('error', (error) => {
+      // A worker that fails or ends takes its stories with it: every story waiting fails, so
+      // the build stops with the reason instead of waiting forever. A worker already stopped
+      // has nothing to say about the ones running now.
+      const fail = (error: Error) => {
+        if (!workers.includes(worker)) return;
         for (const pending of waiting.values()) pending.reject(error);
         waiting.clear();
         stop();
-      });
+      };
+      worker.on('error', fail);
+      worker.on('exit', (code) => fail(new Error(`a story worker stopped (exit code ${code})`)));
       workers.push(worker);
     }
   };

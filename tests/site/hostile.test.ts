@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, readFile, symlink, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRssFeed, parseJsonFeed } from 'feedsmith';
@@ -31,13 +32,21 @@ describe('broken input stops the build with a clear message for each file', () =
     await write(content, 'a/too-deep.md', story('Too deep', `${'> '.repeat(3000)}deep`));
     await symlink('loop.md', join(content, 'a/loop.md'));
     await symlink(join(content, 'gone.md'), join(content, 'a/unreadable.md'));
+    // Reading a pipe, or a link to one, waits forever: the build must name them and not read them.
+    execFileSync('mkfifo', [join(content, 'a/pipe.md')]);
+    await symlink('pipe.md', join(content, 'a/link-to-pipe.md'));
+    // Frontmatter nested deeper than the reader's stack on a worker thread.
+    await write(content, 'a/deep-frontmatter.md', story('Deep frontmatter', 'Text.', `topics: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`));
 
     const started = Date.now();
     const result = await buildSite(content);
     try {
       expect(Date.now() - started).toBeLessThan(90_000);
       expect(result.code).not.toBe(0);
-      expect(result.output).toContain('Dateline found 7 problems in the content; nothing was built.');
+      expect(result.output).toContain('Dateline found 10 problems in the content; nothing was built.');
+      expect(result.output).toMatch(/a\/pipe\.md: the story cannot be read: it is a pipe/);
+      expect(result.output).toMatch(/a\/link-to-pipe\.md: the story cannot be read: it links to something that is not a file/);
+      expect(result.output).toMatch(/a\/deep-frontmatter\.md:5: the frontmatter is not valid YAML: Maximum call stack size exceeded/);
       expect(result.output).toMatch(/a\/too-deep\.md: the story's Markdown cannot be rendered: it is nested too deeply\n\s+fix: simplify the Markdown/);
       expect(result.output).toMatch(/a\/invalid-utf8\.md:8: the file is not valid UTF-8/);
       expect(result.output).toMatch(/a\/control-characters\.md:2: title: contains a control character/);
