@@ -56,9 +56,24 @@ export function findUnsafe(tree: Nodes): string[] {
   return found;
 }
 
+/**
+ * URL schemes in lower case. Schemes are case-insensitive, but the allow-list is not: a bare
+ * `HTTPS://…` in capitals, common in wire copy, lost its link.
+ */
+function lowerCaseSchemes(node: Nodes): void {
+  if (node.type === 'element') {
+    for (const name of ['href', 'src'] as const) {
+      const value = node.properties?.[name];
+      if (typeof value === 'string') node.properties[name] = value.replace(/^(\s*)([a-z][a-z\d+.-]*):/i, (_, space: string, scheme: string) => `${space}${scheme.toLowerCase()}:`);
+    }
+  }
+  if ('children' in node) for (const child of node.children) lowerCaseSchemes(child as Nodes);
+}
+
 /** A rehype plugin: removes unsafe HTML from a story and warns, naming the file, for each removal. */
 export default function rehypeSafeHtml() {
   return (tree: Root, file: VFile): Root => {
+    lowerCaseSchemes(tree);
     const removed = findUnsafe(tree);
     if (removed.length > 0) {
       const path = file.path ? relative(process.cwd(), file.path) || file.path : 'a story';

@@ -68,6 +68,13 @@ describe('story Markdown', () => {
     }
   });
 
+  it('keeps the link of a URL written in capitals, and still drops unsafe schemes in any case', async () => {
+    expect((await render(story, 'Details at HTTPS://EXAMPLE.COM/NEWS.')).code).toContain('<a href="https://EXAMPLE.COM/NEWS">HTTPS://EXAMPLE.COM/NEWS</a>');
+    expect((await render(story, 'See [the page](HTTP://WWW.TREND.AZ).')).code).toContain('<a href="http://WWW.TREND.AZ">');
+    const unsafe = (await render(story, '<a href="JavaScript:alert(1)">x</a> and [y](JAVASCRIPT:alert(2))')).code;
+    expect(unsafe).not.toMatch(/javascript/i);
+  });
+
   it('reads plain wire copy, like the first story, without looking for bare links', () => {
     expect(mayHoldLiteralLinks(seedBody)).toBe(false);
   });
