@@ -15,7 +15,7 @@ export default defineConfig({
   // Pages render eight at a time: rendering is quick, and writing each file one after the other
   // left the build waiting on the disk about a third of the time.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
-  // Stories render on worker threads with this same pipeline (src/lib/render-pool.ts).
+  // Stories render on worker threads with this same pipeline (src/lib/story-pool.ts).
   markdown: { processor: storyMarkdown },
   // The sitemap splits itself into files of at most 45,000 URLs, under the protocol's 50,000.
   integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page), entryLimit: 45_000 }), drafts(), pagefind(), security()],
