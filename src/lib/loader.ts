@@ -61,12 +61,6 @@ async function validatorVersion(root: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Why Markdown could not be rendered, said for an editor. */
-function renderProblem(file: string, error: string): Problem {
-  const reason = /call stack/i.test(error) ? 'it is nested too deeply' : error.split('\n').find((line) => line.trim() && !/^Failed to parse/.test(line))?.trim() ?? 'the renderer failed';
-  return { file, message: `the story's Markdown cannot be rendered: ${reason}`, fix: 'simplify the Markdown: very deep nesting of quotes or lists is the usual cause' };
-}
-
 /**
  * Reads every `**\/*.md` under the content folder, as Astro's glob loader would, with the same
  * ids, digests and store entries. Dateline reads the frontmatter itself (dates stay text, so
@@ -134,13 +128,11 @@ export function articleLoader(options: { base: string }): Loader {
         }
         read++;
         const story = await readStoryFile({ file, path, slug: basename(entry, '.md'), contents, render: !stored });
-        problems.push(...story.problems);
-        if (!story.valid) return false;
-        if (stored) return true;
-        if (story.renderError !== undefined) {
-          problems.push(renderProblem(file, story.renderError));
+        if (story.problems.length > 0) {
+          problems.push(...story.problems);
           return false;
         }
+        if (stored) return true;
         const data = await context.parseData({ id, data: story.frontmatter, filePath: path });
         if (!current()) return true;
         context.store.set({
@@ -199,10 +191,11 @@ export function articleLoader(options: { base: string }): Loader {
       // A few dozen stories in flight keep every worker busy. All of them at once had every
       // file and every rendered page queued between threads: 4.3 GB for 100,000 stories.
       await runAtOnce(entries, STORIES_IN_FLIGHT, async (entry) => {
-        untouched.delete(idOf(entry));
+        const id = idOf(entry);
+        untouched.delete(id);
         // Already reported; reading a link to a pipe would wait forever.
-        if (unreadablePaths.has(join(baseDir, entry))) invalidIds.add(idOf(entry));
-        else if (!(await sync(entry, problems))) invalidIds.add(idOf(entry));
+        const valid = !unreadablePaths.has(join(baseDir, entry)) && (await sync(entry, problems));
+        if (!valid) invalidIds.add(id);
       });
       for (const id of untouched) context.store.delete(id);
 

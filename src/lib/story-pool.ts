@@ -19,11 +19,10 @@ export interface StoryReply {
   id: number;
   /** The frontmatter as written, dates as text. */
   frontmatter: Record<string, unknown>;
-  valid: boolean;
+  /** Everything wrong with the story; none for a valid one. */
   problems: Problem[];
+  /** The story's HTML, when it was asked for and the story is valid. */
   rendered?: Rendered;
-  /** Why the Markdown could not be rendered. */
-  renderError?: string;
 }
 
 /** Markdown options every renderer shares (syntax highlighting, GFM, …), as Astro passes them. */
