@@ -36,6 +36,11 @@ export function readArticle(file: string, html: string): { page: ArticlePage; in
   };
 }
 
+/** What Pagefind is given of a page: its `<html>` tag and its article, closed. */
+export function indexedText(indexed: string): Buffer {
+  return Buffer.from(`${indexed}</article>`);
+}
+
 /**
  * Every article page of a built site. Pages in `known` (read as they were rendered) are not
  * read again. Read with synchronous calls: tens of thousands of small reads, each waiting on

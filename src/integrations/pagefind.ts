@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -13,12 +13,12 @@ import { replaceFile } from '../lib/replace-file.ts';
 import { atMostAtOnce, runAtOnce } from '../lib/run-at-once.ts';
 import { planSearchParts, type SearchManifest, type SearchPart } from '../lib/search-parts.ts';
 import { setSearchSink } from '../lib/search-sink.ts';
-import { countFilters, readArticlePages, type ArticlePage } from './article-pages.ts';
+import { countFilters, indexedText, readArticle, readArticlePages, type ArticlePage } from './article-pages.ts';
 import { SearchCapture } from './search-capture.ts';
 import type { PartJob, PartReply } from './search-part-worker.ts';
 
 /** Changes whenever what a part's key covers changes, so older cached parts are not reused. */
-const PART_FORMAT = 'dateline-search-part-2';
+const PART_FORMAT = 'dateline-search-part-3';
 /** Pagefind's ready-made interfaces: the search page uses its JS API, so these are never loaded. */
 const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui)\.(js|css)$/;
 /**
@@ -65,7 +65,7 @@ export default function pagefindIntegration(): AstroIntegration {
   /** Indexes a part into the cache, from the site's pages in `outDir` or from `texts`, and keys it there. */
   const indexIntoCache = async ({ part, key, cached }: PartPlan, logger: AstroIntegrationLogger, from: { outDir: string } | { texts: [string, Uint8Array][] }) => {
     removeTree(cached);
-    await indexPart(`${cacheDir}-stage`, part, cached, logger, from);
+    await indexPart(part, cached, logger, from);
     await writeFile(join(cached, '.key'), key);
   };
   return {
@@ -75,7 +75,8 @@ export default function pagefindIntegration(): AstroIntegration {
         cacheDir = join(fileURLToPath(config.cacheDir), 'dateline-search');
       },
       'astro:build:start': ({ logger }) => {
-        clearStages(`${cacheDir}-stage`);
+        // Builds before 2026-11-29 staged each part's pages in a folder here.
+        removeTree(`${cacheDir}-stage`, { background: true });
         early = [];
         indexedEarly.clear();
         capture = new SearchCapture(
@@ -148,38 +149,27 @@ function readKey(cached: string): string | null {
 
 /**
  * Indexes one part into `into`. Its pages come from the built site or, for a part whose pages
- * were all rendered in this build, as `texts`: what Pagefind reads of each, written out by the
- * worker.
+ * were all rendered in this build, as `texts`: what Pagefind reads of each, cut as they were
+ * rendered.
  */
-async function indexPart(stageDir: string, part: SearchPart<ArticlePage>, into: string, logger: AstroIntegrationLogger, from: { outDir: string } | { texts: [string, Uint8Array][] }): Promise<void> {
+async function indexPart(part: SearchPart<ArticlePage>, into: string, logger: AstroIntegrationLogger, from: { outDir: string } | { texts: [string, Uint8Array][] }): Promise<void> {
   const started = performance.now();
-  // Pagefind numbers pages in the order it reads them, and reads a folder in a fixed order:
-  // the part's pages are put in a folder of their own (hard links, or the texts), so that the
-  // same pages always give the same index, byte for byte. The folder's name is this build's
-  // own, so a deletion still running from an earlier build cannot touch it.
-  const stage = join(stageDir, `${part.id}-${process.pid}-${randomBytes(4).toString('hex')}`);
-  const texts = 'texts' in from ? from.texts : undefined;
-  try {
-    if ('outDir' in from) {
-      for (const { file } of part.pages) {
-        mkdirSync(join(stage, file, '..'), { recursive: true });
-        try {
-          linkSync(join(from.outDir, file), join(stage, file));
-        } catch {
-          copyFileSync(join(from.outDir, file), join(stage, file));
-        }
-      }
-    }
-    const reply = await indexInWorker({ stage, target: into, pages: texts });
-    if ('error' in reply) throw new Error(`Pagefind could not index search part ${part.id}: ${reply.error}`);
-    if (reply.pageCount !== part.pages.length) throw new Error(`Pagefind indexed ${reply.pageCount} of the ${part.pages.length} stories of search part ${part.id}`);
-  } finally {
-    // Thousands of files: deleting them is left to a background process, not waited for.
-    removeTree(stage, { background: true });
-  }
+  // Pagefind numbers pages in the order it is given them. Both ways give it the same texts in
+  // the part's order, so the same pages always give the same index, byte for byte.
+  const pages = 'texts' in from ? from.texts : part.pages.map(({ file }) => readIndexedText(from.outDir, file));
+  const reply = await indexInWorker({ pages, target: into, background: 'texts' in from });
+  if ('error' in reply) throw new Error(`Pagefind could not index search part ${part.id}: ${reply.error}`);
+  if (reply.pageCount !== part.pages.length) throw new Error(`Pagefind indexed ${reply.pageCount} of the ${part.pages.length} stories of search part ${part.id}`);
   for (const name of await readdir(into)) if (UNUSED_FILES.test(name)) await rm(join(into, name));
-  const how = texts ? ', while pages were rendered' : '';
+  const how = 'texts' in from ? ', while pages were rendered' : '';
   logger.info(`search part ${part.id}: ${count(part.pages.length, 'story', 'stories')} indexed in ${Math.round(performance.now() - started)} ms${how}`);
+}
+
+/** What Pagefind reads of an article page of the built site, as the capture cuts it from a page being rendered. */
+function readIndexedText(outDir: string, file: string): [string, Uint8Array] {
+  const article = readArticle(file, readFileSync(join(outDir, file), 'utf8'));
+  if (!article) throw new Error(`${file} has no article to index`);
+  return [file, Buffer.from(indexedText(article.indexed))];
 }
 
 /**
@@ -193,12 +183,6 @@ function indexInWorker(job: PartJob): Promise<PartReply> {
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the search indexing thread stopped (exit code ${code}) before it answered`)));
   });
-}
-
-/** Staging folders earlier builds left, deleted in the background (their names are never reused). */
-function clearStages(stageDir: string): void {
-  if (!existsSync(stageDir)) return;
-  for (const name of readdirSync(stageDir)) removeTree(join(stageDir, name), { background: true });
 }
 
 /**

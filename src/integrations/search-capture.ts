@@ -1,6 +1,6 @@
 import type { SearchSink } from '../lib/search-sink.ts';
 import type { IndexedPage, SearchPart } from '../lib/search-parts.ts';
-import { readArticle, type ArticlePage } from './article-pages.ts';
+import { indexedText, readArticle, type ArticlePage } from './article-pages.ts';
 
 interface Pending {
   part: SearchPart;
@@ -59,7 +59,7 @@ export class SearchCapture implements SearchSink {
     if (!article) return;
     this.pages.set(file, article.page);
     // A copy, not a cut of the page: a cut would keep the whole page in memory until the part is done.
-    pending.texts.set(file, Buffer.from(`${article.indexed}</article>`));
+    pending.texts.set(file, indexedText(article.indexed));
     if (--pending.left > 0) return;
     const pages = pending.part.pages.map((page) => this.pages.get(page.file)!);
     const texts = pages.map(({ file }): [string, Uint8Array] => [file, pending.texts.get(file)!]);

@@ -10,7 +10,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 describe('a build of the test archive', () => {
-  it('is byte-identical with TZ=UTC and TZ=America/Los_Angeles: every file, search index included', async () => {
+  it('is byte-identical with TZ=UTC and TZ=America/Los_Angeles, its cache on disk or in memory: every file, search index included', async () => {
     const [utc, pacific] = [inject('outDir'), inject('outDirOtherZone')];
     const files = await filesUnder(utc);
     expect(files.filter((file) => file.endsWith('.html')).length).toBeGreaterThan(20);

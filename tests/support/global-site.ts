@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, makeTestArchive, removeAll } from './build.ts';
@@ -14,7 +16,8 @@ declare module 'vitest' {
 
 /**
  * Builds the test archive twice, in two time zones, and serves the first build over HTTP for
- * the browser tests; the second exists to prove the output does not depend on the zone.
+ * the browser tests; the second exists to prove the output does not depend on the zone, nor on
+ * the file system its cache is on.
  */
 export default async function setup(project: TestProject) {
   const contentDir = await makeTestArchive();
@@ -22,7 +25,10 @@ export default async function setup(project: TestProject) {
   const parts = { DATELINE_SEARCH_PART_STORIES: '5' };
   const utc = await buildSite(contentDir, { TZ: 'UTC', ...parts });
   if (utc.code !== 0) throw new Error(`The test archive did not build:\n${utc.output}`);
-  const pacific = await buildSite(contentDir, { TZ: 'America/Los_Angeles', ...parts });
+  // A folder in memory (tmpfs) lists its files in another order than one on disk, and the
+  // search index must not depend on that order.
+  const memory = existsSync('/dev/shm') ? await mkdtemp('/dev/shm/dateline-cache-').catch(() => undefined) : undefined;
+  const pacific = await buildSite(contentDir, { TZ: 'America/Los_Angeles', ...parts, ...(memory ? { DATELINE_CACHE: memory } : {}) });
   if (pacific.code !== 0) throw new Error(`The test archive did not build in America/Los_Angeles:\n${pacific.output}`);
   const server = await startPreview(utc.outDir);
   project.provide('siteUrl', server.url);
@@ -31,6 +37,6 @@ export default async function setup(project: TestProject) {
   project.provide('contentDir', contentDir);
   return async () => {
     await server.stop();
-    await removeAll(contentDir, dirname(utc.outDir), dirname(pacific.outDir));
+    await removeAll(contentDir, dirname(utc.outDir), dirname(pacific.outDir), ...(memory ? [memory] : []));
   };
 }
