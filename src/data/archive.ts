@@ -9,6 +9,7 @@ import { onThisDay } from '../lib/calendar.ts';
 import { twoDigits } from '../lib/dates.ts';
 import { pagePaths, pageSlice } from '../lib/paginate.ts';
 import { cacheKey } from '../lib/cache-key.ts';
+import { compareStrings } from '../lib/compare.ts';
 import { relatedStories } from '../lib/related.ts';
 
 /**
@@ -58,7 +59,7 @@ export function lastModified(story: Story): string | undefined {
 /** Every correction in the archive, newest first, with its story. */
 export const allCorrections = archive.stories
   .flatMap((story) => story.corrections.map((correction) => ({ story, correction })))
-  .sort((a, b) => b.correction.date.instant - a.correction.date.instant || a.story.id.localeCompare(b.story.id));
+  .sort((a, b) => b.correction.date.instant - a.correction.date.instant || compareStrings(a.story.id, b.story.id));
 
 /** Calendar days with stories in any year. */
 export const anniversaries = onThisDay(archive);

@@ -36,9 +36,12 @@ export function readArticle(file: string, html: string): { page: ArticlePage; in
   };
 }
 
-/** What Pagefind is given of a page: its `<html>` tag and its article, closed. */
-export function indexedText(indexed: string): Buffer {
-  return Buffer.from(`${indexed}</article>`);
+/**
+ * What Pagefind is given of a page: its `<html>` tag and its article, closed. A copy, not a
+ * cut of the page: a cut would keep the whole page in memory until its search part is indexed.
+ */
+export function indexedText(indexed: string): string {
+  return detached(`${indexed}</article>`);
 }
 
 /**

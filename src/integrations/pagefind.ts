@@ -13,7 +13,7 @@ import { replaceFile } from '../lib/replace-file.ts';
 import { atMostAtOnce, runAtOnce } from '../lib/run-at-once.ts';
 import { planSearchParts, type SearchManifest, type SearchPart } from '../lib/search-parts.ts';
 import { setSearchSink } from '../lib/search-sink.ts';
-import { countFilters, indexedText, readArticle, readArticlePages, type ArticlePage } from './article-pages.ts';
+import { countFilters, readArticlePages, type ArticlePage } from './article-pages.ts';
 import { SearchCapture } from './search-capture.ts';
 import type { PartJob, PartReply } from './search-part-worker.ts';
 
@@ -23,8 +23,8 @@ const PART_FORMAT = 'dateline-search-part-3';
 const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui)\.(js|css)$/;
 /**
  * Search parts indexed at the same time, each by its own Pagefind process. Two keep two cores
- * busy: Pagefind reads pages on every core but writes an index on one. Each process holds its
- * part in memory (about 1.2 GB for 16,000 stories), so more would cost memory for little time.
+ * busy: Pagefind takes in pages and writes an index on one core. Each process holds its part in
+ * memory (about 1.2 GB for 16,000 stories), so more would cost memory for little time.
  */
 const PARTS_AT_ONCE = 2;
 
@@ -63,7 +63,7 @@ export default function pagefindIntegration(): AstroIntegration {
   const planPart = (part: SearchPart<ArticlePage>): PartPlan => ({ part, key: partKey(part, version), cached: join(cacheDir, part.id) });
   const atOnce = atMostAtOnce(PARTS_AT_ONCE);
   /** Indexes a part into the cache, from the site's pages in `outDir` or from `texts`, and keys it there. */
-  const indexIntoCache = async ({ part, key, cached }: PartPlan, logger: AstroIntegrationLogger, from: { outDir: string } | { texts: [string, Uint8Array][] }) => {
+  const indexIntoCache = async ({ part, key, cached }: PartPlan, logger: AstroIntegrationLogger, from: { outDir: string } | { texts: [string, string][] }) => {
     removeTree(cached);
     await indexPart(part, cached, logger, from);
     await writeFile(join(cached, '.key'), key);
@@ -75,7 +75,8 @@ export default function pagefindIntegration(): AstroIntegration {
         cacheDir = join(fileURLToPath(config.cacheDir), 'dateline-search');
       },
       'astro:build:start': ({ logger }) => {
-        // Builds before 2026-11-29 staged each part's pages in a folder here.
+        // Builds before 2026-11-29 staged each part's pages in a folder here; this line can go
+        // once no cache from before then is in use.
         removeTree(`${cacheDir}-stage`, { background: true });
         early = [];
         indexedEarly.clear();
@@ -152,36 +153,30 @@ function readKey(cached: string): string | null {
  * were all rendered in this build, as `texts`: what Pagefind reads of each, cut as they were
  * rendered.
  */
-async function indexPart(part: SearchPart<ArticlePage>, into: string, logger: AstroIntegrationLogger, from: { outDir: string } | { texts: [string, Uint8Array][] }): Promise<void> {
+async function indexPart(part: SearchPart<ArticlePage>, into: string, logger: AstroIntegrationLogger, from: { outDir: string } | { texts: [string, string][] }): Promise<void> {
   const started = performance.now();
   // Pagefind numbers pages in the order it is given them. Both ways give it the same texts in
   // the part's order, so the same pages always give the same index, byte for byte.
-  const pages = 'texts' in from ? from.texts : part.pages.map(({ file }) => readIndexedText(from.outDir, file));
+  const pages = 'texts' in from ? { texts: from.texts } : { outDir: from.outDir, files: part.pages.map(({ file }) => file) };
   const reply = await indexInWorker({ pages, target: into, background: 'texts' in from });
   if ('error' in reply) throw new Error(`Pagefind could not index search part ${part.id}: ${reply.error}`);
-  if (reply.pageCount !== part.pages.length) throw new Error(`Pagefind indexed ${reply.pageCount} of the ${part.pages.length} stories of search part ${part.id}`);
+  if (reply.pageCount !== part.pages.length) throw new Error(`Pagefind indexed ${reply.pageCount} of the ${part.pages.length} stories of search part ${part.id}: a story with no words in its article is left out of the index`);
   for (const name of await readdir(into)) if (UNUSED_FILES.test(name)) await rm(join(into, name));
   const how = 'texts' in from ? ', while pages were rendered' : '';
   logger.info(`search part ${part.id}: ${count(part.pages.length, 'story', 'stories')} indexed in ${Math.round(performance.now() - started)} ms${how}`);
 }
 
-/** What Pagefind reads of an article page of the built site, as the capture cuts it from a page being rendered. */
-function readIndexedText(outDir: string, file: string): [string, Uint8Array] {
-  const article = readArticle(file, readFileSync(join(outDir, file), 'utf8'));
-  if (!article) throw new Error(`${file} has no article to index`);
-  return [file, Buffer.from(indexedText(article.indexed))];
-}
-
 /**
  * Indexes one part in a worker thread, which starts a Pagefind process of its own. Pagefind
- * writes an index on one core, so while one part is written the next is read on the other.
+ * takes in a part's pages and writes its index on one core, so two parts keep two cores busy.
  */
 function indexInWorker(job: PartJob): Promise<PartReply> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./search-part-worker.ts', import.meta.url), { workerData: job });
     worker.once('message', resolve);
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the search indexing thread stopped (exit code ${code}) before it answered`)));
+    // Pagefind's Node API never answers once its process is gone (killed, or out of memory), and the thread then ends.
+    worker.once('exit', (code) => reject(new Error(`the search indexing thread stopped (exit code ${code}) before it answered: did Pagefind's process end (killed, or out of memory)?`)));
   });
 }
 

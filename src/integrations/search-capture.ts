@@ -7,7 +7,7 @@ interface Pending {
   /** Pages of the part not rendered yet. */
   left: number;
   /** What Pagefind reads of each page rendered so far, by file. */
-  texts: Map<string, Uint8Array>;
+  texts: Map<string, string>;
 }
 
 /**
@@ -23,10 +23,10 @@ export class SearchCapture implements SearchSink {
   #partOf = new Map<string, Pending>();
   #waiting = true;
   readonly #plan: (pages: IndexedPage[]) => SearchPart[];
-  readonly #complete: (part: SearchPart<ArticlePage>, texts: [string, Uint8Array][]) => void;
+  readonly #complete: (part: SearchPart<ArticlePage>, texts: [string, string][]) => void;
 
   /** `plan` divides the pages into search parts; `complete` is given each part whose pages are all rendered. */
-  constructor(plan: (pages: IndexedPage[]) => SearchPart[], complete: (part: SearchPart<ArticlePage>, texts: [string, Uint8Array][]) => void) {
+  constructor(plan: (pages: IndexedPage[]) => SearchPart[], complete: (part: SearchPart<ArticlePage>, texts: [string, string][]) => void) {
     this.#plan = plan;
     this.#complete = complete;
   }
@@ -58,11 +58,10 @@ export class SearchCapture implements SearchSink {
     }
     if (!article) return;
     this.pages.set(file, article.page);
-    // A copy, not a cut of the page: a cut would keep the whole page in memory until the part is done.
     pending.texts.set(file, indexedText(article.indexed));
     if (--pending.left > 0) return;
     const pages = pending.part.pages.map((page) => this.pages.get(page.file)!);
-    const texts = pages.map(({ file }): [string, Uint8Array] => [file, pending.texts.get(file)!]);
+    const texts = pages.map(({ file }): [string, string] => [file, pending.texts.get(file)!]);
     pending.texts.clear();
     this.#complete({ ...pending.part, pages }, texts);
   }

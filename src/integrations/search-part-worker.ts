@@ -1,17 +1,21 @@
 // A worker thread that indexes one search part with a Pagefind process of its own (see
 // indexPart in pagefind.ts). Pagefind's Node API keeps one process per module instance, and
 // each worker thread has its own.
+import { readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { runAtOnce } from '../lib/run-at-once.ts';
+import { indexedText, readArticle } from './article-pages.ts';
 
 export interface PartJob {
   /**
-   * What Pagefind reads of each page of the part (the `<html>` tag and the article), by file
-   * (`2019/11/19/slug/index.html`), in the part's order.
+   * The part's pages, in the part's order, by file (`2019/11/19/slug/index.html`): what
+   * Pagefind reads of each (the `<html>` tag and the article) as it was cut while the page was
+   * rendered, or the built site to read them from.
    */
-  pages: [file: string, text: Uint8Array][];
+  pages: { texts: [file: string, text: string][] } | { outDir: string; files: string[] };
   /** Where the part's index is written. */
   target: string;
   /** Whether Astro is still rendering pages: the thread then takes only the time rendering leaves. */
@@ -33,20 +37,33 @@ try {
   if (background) setPriority(19);
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const decoder = new TextDecoder();
-  let pageCount = 0;
-  await runAtOnce(pages, IN_FLIGHT, async ([file, text]) => {
+  const items = 'texts' in pages ? pages.texts : pages.files;
+  // Each task writes its page to Pagefind before it awaits anything, so pages go in the items' order.
+  await runAtOnce<(typeof items)[number]>(items, IN_FLIGHT, async (item) => {
+    const [file, text] = typeof item === 'string' ? [item, readIndexedText(item)] : item;
     // Pagefind makes the page's URL from its path, as it does for a page it reads from a folder.
-    const added = await index.addHTMLFile({ sourcePath: file, content: decoder.decode(text) });
+    const added = await index.addHTMLFile({ sourcePath: file, content: text });
     if (added.errors.length > 0) throw new Error(`${file}: ${added.errors.join('; ')}`);
-    pageCount++;
   });
   const written = await index.writeFiles({ outputPath: target });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-  reply = { pageCount };
+  reply = { pageCount: pagesWritten() };
 } catch (error) {
   reply = { error: error instanceof Error ? error.message : String(error) };
 } finally {
   await pagefind.close();
 }
 parentPort!.postMessage(reply);
+
+/** What Pagefind reads of an article page of the built site, cut as the capture cuts a page being rendered. */
+function readIndexedText(file: string): string {
+  const article = readArticle(file, readFileSync(join((pages as { outDir: string }).outDir, file), 'utf8'));
+  if (!article) throw new Error(`${file} has no article to index`);
+  return indexedText(article.indexed);
+}
+
+/** The pages Pagefind put in the index it wrote, by its own count: pages it found no words in are left out. */
+function pagesWritten(): number {
+  const entry = JSON.parse(readFileSync(join(target, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+}

@@ -1,3 +1,5 @@
+import { compareStrings } from './compare.ts';
+
 /**
  * The search index is built in parts, each a run of consecutive dates, so that an edit
  * re-indexes one part and Pagefind's memory follows the size of a part, not of the archive.
@@ -45,7 +47,7 @@ function group<Page extends IndexedPage>(pages: Page[], length: 4 | 7 | 10): Uni
     if (list) list.push(page);
     else units.set(key, [page]);
   }
-  return [...units].sort(([a], [b]) => a.localeCompare(b)).map(([key, list]) => ({ key, pages: list }));
+  return [...units].sort(([a], [b]) => compareStrings(a, b)).map(([key, list]) => ({ key, pages: list }));
 }
 
 /**
@@ -56,7 +58,7 @@ function group<Page extends IndexedPage>(pages: Page[], length: 4 | 7 | 10): Uni
  * end move only the newest part; a story added to an old year moves the parts after it.
  */
 export function planSearchParts<Page extends IndexedPage>(pages: Page[], limit = partLimit(pages.length)): SearchPart<Page>[] {
-  const sorted = [...pages].sort((a, b) => a.published.localeCompare(b.published) || a.file.localeCompare(b.file));
+  const sorted = [...pages].sort((a, b) => compareStrings(a.published, b.published) || compareStrings(a.file, b.file));
   const units = group(sorted, 4).flatMap((year) =>
     year.pages.length <= limit ? [year] : group(year.pages, 7).flatMap((month) => (month.pages.length <= limit ? [month] : group(month.pages, 10))),
   );

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { partLimit, planSearchParts, type IndexedPage } from '../../src/lib/search-parts.ts';
 
@@ -67,5 +69,17 @@ describe('search index parts', () => {
     const flat = parts.flatMap((part) => part.pages);
     expect(flat).toHaveLength(pages.length);
     expect(flat.map((page) => page.published)).toEqual(pages.map((page) => page.published).sort());
+  });
+
+  it("orders stories published at the same instant the same way whatever the machine's locale", () => {
+    // The order decides Pagefind's page numbers, so a build in another locale would give another index.
+    const script = `
+      import { planSearchParts } from ${JSON.stringify(fileURLToPath(new URL('../../src/lib/search-parts.ts', import.meta.url)))};
+      const files = ['zurich-talks', 'aarhus-port', 'ya-vote', 'jelgava-rail'].map((slug) => ({ file: '2019/11/19/' + slug + '/index.html', published: '2019-11-19T13:49:00.000Z' }));
+      console.log(planSearchParts(files)[0].pages.map((page) => page.file.split('/')[3]).join(' '));`;
+    const orders = ['en_GB.UTF-8', 'da_DK.UTF-8', 'lt_LT.UTF-8'].map((locale) =>
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, LANG: locale, LC_ALL: locale } }).trim(),
+    );
+    expect(orders).toEqual(Array(3).fill('aarhus-port jelgava-rail ya-vote zurich-talks'));
   });
 });
