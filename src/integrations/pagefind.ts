@@ -158,7 +158,7 @@ async function indexPart(part: SearchPart<ArticlePage>, into: string, logger: As
   // Pagefind numbers pages in the order it is given them. Both ways give it the same texts in
   // the part's order, so the same pages always give the same index, byte for byte.
   const pages = 'texts' in from ? { texts: from.texts } : { outDir: from.outDir, files: part.pages.map(({ file }) => file) };
-  const reply = await indexInWorker({ pages, target: into, background: 'texts' in from });
+  const reply = await indexInWorker({ pages, target: into });
   if ('error' in reply) throw new Error(`Pagefind could not index search part ${part.id}: ${reply.error}`);
   if (reply.pageCount !== part.pages.length) throw new Error(`Pagefind indexed ${reply.pageCount} of the ${part.pages.length} stories of search part ${part.id}: a story with no words in its article is left out of the index`);
   for (const name of await readdir(into)) if (UNUSED_FILES.test(name)) await rm(join(into, name));

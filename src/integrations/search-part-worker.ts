@@ -18,8 +18,6 @@ export interface PartJob {
   pages: { texts: [file: string, text: string][] } | { outDir: string; files: string[] };
   /** Where the part's index is written. */
   target: string;
-  /** Whether Astro is still rendering pages: the thread then takes only the time rendering leaves. */
-  background: boolean;
 }
 export type PartReply = { pageCount: number } | { error: string };
 
@@ -30,17 +28,19 @@ export type PartReply = { pageCount: number } | { error: string };
  */
 const IN_FLIGHT = 64;
 
-const { pages, target, background } = workerData as PartJob;
+const { pages, target } = workerData as PartJob;
 let reply: PartReply;
 try {
-  // On Linux a thread has its own priority, and a process it starts inherits it.
-  if (background) setPriority(19);
+  // Texts cut as pages were rendered mean Astro is still rendering: this thread, and the
+  // Pagefind process it starts, take only the time rendering leaves. On Linux a thread has its
+  // own priority, and a process it starts inherits it.
+  if ('texts' in pages) setPriority(19);
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const items = 'texts' in pages ? pages.texts : pages.files;
+  const items = 'texts' in pages ? pages.texts : pages.files.map((file) => ({ file, outDir: pages.outDir }));
   // Each task writes its page to Pagefind before it awaits anything, so pages go in the items' order.
   await runAtOnce<(typeof items)[number]>(items, IN_FLIGHT, async (item) => {
-    const [file, text] = typeof item === 'string' ? [item, readIndexedText(item)] : item;
+    const [file, text] = Array.isArray(item) ? item : [item.file, readIndexedText(item.outDir, item.file)];
     // Pagefind makes the page's URL from its path, as it does for a page it reads from a folder.
     const added = await index.addHTMLFile({ sourcePath: file, content: text });
     if (added.errors.length > 0) throw new Error(`${file}: ${added.errors.join('; ')}`);
@@ -56,8 +56,8 @@ try {
 parentPort!.postMessage(reply);
 
 /** What Pagefind reads of an article page of the built site, cut as the capture cuts a page being rendered. */
-function readIndexedText(file: string): string {
-  const article = readArticle(file, readFileSync(join((pages as { outDir: string }).outDir, file), 'utf8'));
+function readIndexedText(outDir: string, file: string): string {
+  const article = readArticle(file, readFileSync(join(outDir, file), 'utf8'));
   if (!article) throw new Error(`${file} has no article to index`);
   return indexedText(article.indexed);
 }
