@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { buildNodeOptions } from '../lib/node-options.ts';
 import { removeTree } from '../lib/remove-tree.ts';
 import { parseSiteFolder, siteFolder } from '../lib/site-folders.ts';
 
@@ -17,7 +18,7 @@ const previous = siteFolder(target, 'previous', id);
 sweepLeftovers();
 
 const code = await new Promise<number>((done) => {
-  const child = spawn('astro', ['build', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, DATELINE_OUT: building } });
+  const child = spawn('astro', ['build', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, DATELINE_OUT: building, NODE_OPTIONS: buildNodeOptions(process.env.NODE_OPTIONS, process.allowedNodeEnvironmentFlags) } });
   child.on('error', (error) => {
     console.error(`Could not start astro: ${error.message}`);
     done(1);
