@@ -6,10 +6,11 @@ export const ASYNC_CONTEXT_FRAME = '--experimental-async-context-frame';
  * AsyncLocalStorage. On Node 22 that installs promise hooks, which then run for each of the
  * many promises every page makes; with async context frames the value is carried without
  * them (BENCHMARKS.md, "Tenth pass"). The option is added only where this Node knows it:
- * a Node that does not would refuse to start.
+ * a Node that does not would refuse to start. Options that already decide are left alone.
  */
 export function buildNodeOptions(current: string | undefined, known: ReadonlySet<string>): string | undefined {
   const options = (current ?? '').split(/\s+/).filter(Boolean);
-  if (!known.has(ASYNC_CONTEXT_FRAME) || options.includes(ASYNC_CONTEXT_FRAME) || options.includes('--no-async-context-frame')) return current;
+  const decided = [ASYNC_CONTEXT_FRAME, '--no-experimental-async-context-frame', '--no-async-context-frame'].some((option) => options.includes(option));
+  if (!known.has(ASYNC_CONTEXT_FRAME) || decided) return current;
   return [...options, ASYNC_CONTEXT_FRAME].join(' ');
 }
