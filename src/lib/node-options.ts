@@ -10,7 +10,6 @@ export const ASYNC_CONTEXT_FRAME = '--experimental-async-context-frame';
  */
 export function buildNodeOptions(current: string | undefined, known: ReadonlySet<string>): string | undefined {
   const options = (current ?? '').split(/\s+/).filter(Boolean);
-  const decided = [ASYNC_CONTEXT_FRAME, '--no-experimental-async-context-frame', '--no-async-context-frame'].some((option) => options.includes(option));
-  if (!known.has(ASYNC_CONTEXT_FRAME) || decided) return current;
+  if (!known.has(ASYNC_CONTEXT_FRAME) || options.some((option) => option.endsWith('async-context-frame'))) return current;
   return [...options, ASYNC_CONTEXT_FRAME].join(' ');
 }

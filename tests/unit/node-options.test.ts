@@ -14,7 +14,6 @@ describe("the build process's Node options", () => {
     expect(buildNodeOptions('--max-old-space-size=8192', new Set())).toBe('--max-old-space-size=8192');
     expect(buildNodeOptions(undefined, new Set())).toBeUndefined();
     expect(buildNodeOptions(`  ${ASYNC_CONTEXT_FRAME}`, knows)).toBe(`  ${ASYNC_CONTEXT_FRAME}`);
-    expect(buildNodeOptions('--no-experimental-async-context-frame', knows)).toBe('--no-experimental-async-context-frame');
     expect(buildNodeOptions('--no-async-context-frame', knows)).toBe('--no-async-context-frame');
   });
 
