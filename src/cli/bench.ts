@@ -112,18 +112,20 @@ async function oldSitesDeleted(out: string): Promise<number> {
 /**
  * Hugo's builds are the yardstick every ratio divides by, and they take seconds, so one slow
  * run swings every ratio (a warm build of 14.4 s in one run, against 6.1–6.9 s in others):
- * each of Hugo's figures is the median of three runs, each round starting cold.
+ * each of Hugo's figures is the median of three runs, each round starting cold. Each round
+ * builds into folders of its own, and Hugo goes before Dateline: on this kind of disk a file
+ * made soon after many deletions costs several times the system time (BENCHMARKS.md, "Ninth
+ * pass"), and a cold round that followed a deletion measured up to 23.8 s ("Tenth pass").
  */
 const HUGO_ROUNDS = 3;
 
 async function measureHugo(content: string, editFile: string, work: string): Promise<Measured> {
-  const out = join(work, 'hugo-dist');
-  const cache = join(work, 'hugo-cache');
-  const build = () => timed(['hugo', '--quiet', '-s', HUGO_SITE, '--contentDir', content, '-d', out, '--cacheDir', cache]);
   const runs: { cold: Run[]; warm: Run[]; edit: Run[] } = { cold: [], warm: [], edit: [] };
+  let out = '';
   for (let round = 0; round < HUGO_ROUNDS; round++) {
-    await rm(out, { recursive: true, force: true });
-    await rm(cache, { recursive: true, force: true });
+    out = join(work, `hugo-dist-${round}`);
+    const cache = join(work, `hugo-cache-${round}`);
+    const build = () => timed(['hugo', '--quiet', '-s', HUGO_SITE, '--contentDir', content, '-d', out, '--cacheDir', cache]);
     const cold = await build();
     if (!cold.ok) throw new Error(`Hugo did not build:\n${cold.output.slice(-4000)}`);
     runs.cold.push(cold);
@@ -199,6 +201,9 @@ async function main() {
   const hugoDir = join(work, 'reuters-hugo');
   const hugoCopy = await writeStories(records, hugoDir);
 
+  console.log('Hugo on the Reuters stories…');
+  const hugo = await measureHugo(hugoDir, hugoCopy.first, work);
+
   const results: Measured[] = [];
   console.log(`Dateline on ${reuters.count} Reuters stories…`);
   results.push(await measureDateline('Reuters', reutersDir, reuters.first, work));
@@ -212,9 +217,6 @@ async function main() {
     console.log(`Dateline on ${synthetic.count} synthetic stories…`);
     results.push(await measureDateline('Synthetic', syntheticDir, synthetic.first, work));
   }
-  console.log('Hugo on the Reuters stories…');
-  const hugo = await measureHugo(hugoDir, hugoCopy.first, work);
-
   const report = [
     `Run on ${new Date().toISOString().slice(0, 10)}, commit ${await gitCommit()}, ${cpus().length} cores, Node ${process.versions.node}.`,
     '',
