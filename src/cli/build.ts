@@ -17,6 +17,8 @@ const previous = siteFolder(target, 'previous', id);
 
 sweepLeftovers();
 
+// `astro` resolves through npm's PATH to the Node this script runs on, the pinned one, so the
+// options checked here are the ones the child knows.
 const code = await new Promise<number>((done) => {
   const child = spawn('astro', ['build', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, DATELINE_OUT: building, NODE_OPTIONS: buildNodeOptions(process.env.NODE_OPTIONS, process.allowedNodeEnvironmentFlags) } });
   child.on('error', (error) => {

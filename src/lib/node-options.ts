@@ -6,10 +6,12 @@ export const ASYNC_CONTEXT_FRAME = '--experimental-async-context-frame';
  * AsyncLocalStorage. On Node 22 that installs promise hooks, which then run for each of the
  * many promises every page makes; with async context frames the value is carried without
  * them (BENCHMARKS.md, "Tenth pass"). The option is added only where this Node knows it:
- * a Node that does not would refuse to start. Options that already decide are left alone.
+ * a Node that does not would refuse to start. Options that already name it, either way and
+ * in either of Node's spellings (`-` or `_`), are left as they are.
  */
 export function buildNodeOptions(current: string | undefined, known: ReadonlySet<string>): string | undefined {
-  const options = (current ?? '').split(/\s+/).filter(Boolean);
-  if (!known.has(ASYNC_CONTEXT_FRAME) || options.some((option) => option.endsWith('async-context-frame'))) return current;
-  return [...options, ASYNC_CONTEXT_FRAME].join(' ');
+  const named = (current ?? '').split(/\s+/).some((option) => option.replaceAll('_', '-').endsWith('async-context-frame'));
+  if (!known.has(ASYNC_CONTEXT_FRAME) || named) return current;
+  // Appended, not split and joined again: NODE_OPTIONS may quote values with spaces in them.
+  return current?.trim() ? `${current} ${ASYNC_CONTEXT_FRAME}` : ASYNC_CONTEXT_FRAME;
 }
