@@ -17,10 +17,10 @@ export interface ArticlePage extends IndexedPage {
  * change often and do not count. Null for a page with no article to index.
  */
 export function readArticle(file: string, html: string): { page: ArticlePage; indexed: string } | null {
-  const start = html.search(/<article\b[^>]*\bdata-pagefind-body\b/);
-  if (start < 0) return null;
-  const indexed = `${/<html\b[^>]*>/.exec(html)?.[0] ?? ''}\n${html.slice(start, html.lastIndexOf('</article>'))}`;
-  const article = html.slice(start, html.indexOf('>', start) + 1);
+  const indexed = indexedPart(html);
+  if (indexed === null) return null;
+  const start = indexed.search(INDEXED_ARTICLE);
+  const article = indexed.slice(start, indexed.indexOf('>', start) + 1);
   const published = /\bdata-published="([^"]+)"/.exec(article)?.[1];
   const storyMonth = /\bdata-month="([^"]+)"/.exec(article)?.[1];
   if (!published || !storyMonth) throw new Error(`${file}: the article has no data-published or data-month, which the search index needs`);
@@ -34,6 +34,15 @@ export function readArticle(file: string, html: string): { page: ArticlePage; in
     },
     indexed,
   };
+}
+
+const INDEXED_ARTICLE = /<article\b[^>]*\bdata-pagefind-body\b/;
+
+/** What Pagefind reads of a page, up to the article's end tag: its `<html>` tag and its article. Null without one. */
+export function indexedPart(html: string): string | null {
+  const start = html.search(INDEXED_ARTICLE);
+  if (start < 0) return null;
+  return `${/<html\b[^>]*>/.exec(html)?.[0] ?? ''}\n${html.slice(start, html.lastIndexOf('</article>'))}`;
 }
 
 /**

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { runAtOnce } from '../lib/run-at-once.ts';
-import { indexedText, readArticle } from './article-pages.ts';
+import { indexedPart, indexedText } from './article-pages.ts';
 
 export interface PartJob {
   /**
@@ -37,12 +37,11 @@ try {
   if ('texts' in pages) setPriority(19);
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const items = 'texts' in pages ? pages.texts : pages.files.map((file) => ({ file, outDir: pages.outDir }));
+  const items = 'texts' in pages ? pages.texts.map(([file, text]) => ({ file, text: () => text })) : pages.files.map((file) => ({ file, text: () => readIndexedText(pages.outDir, file) }));
   // Each task writes its page to Pagefind before it awaits anything, so pages go in the items' order.
-  await runAtOnce<(typeof items)[number]>(items, IN_FLIGHT, async (item) => {
-    const [file, text] = Array.isArray(item) ? item : [item.file, readIndexedText(item.outDir, item.file)];
+  await runAtOnce(items, IN_FLIGHT, async ({ file, text }) => {
     // Pagefind makes the page's URL from its path, as it does for a page it reads from a folder.
-    const added = await index.addHTMLFile({ sourcePath: file, content: text });
+    const added = await index.addHTMLFile({ sourcePath: file, content: text() });
     if (added.errors.length > 0) throw new Error(`${file}: ${added.errors.join('; ')}`);
   });
   const written = await index.writeFiles({ outputPath: target });
@@ -57,9 +56,9 @@ parentPort!.postMessage(reply);
 
 /** What Pagefind reads of an article page of the built site, cut as the capture cuts a page being rendered. */
 function readIndexedText(outDir: string, file: string): string {
-  const article = readArticle(file, readFileSync(join(outDir, file), 'utf8'));
-  if (!article) throw new Error(`${file} has no article to index`);
-  return indexedText(article.indexed);
+  const indexed = indexedPart(readFileSync(join(outDir, file), 'utf8'));
+  if (indexed === null) throw new Error(`${file} has no article to index`);
+  return indexedText(indexed);
 }
 
 /** The pages Pagefind put in the index it wrote, by its own count: pages it found no words in are left out. */
