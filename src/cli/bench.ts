@@ -1,5 +1,7 @@
 // Builds and measures, in one run, side by side: Dateline on the Reuters archive, Dateline on
 // a synthetic archive made from it, and Hugo on the same Reuters Markdown with a bare theme.
+// Astro alone, writing one bare page per Reuters story, shows the least any Astro build of the
+// archive costs on the same machine.
 //
 //   npm run bench                      the full run (19,043 + 100,000 stories), writes BENCHMARKS.md
 //   npm run bench -- --stories 200 --synthetic 300 --no-write     a small run
@@ -15,6 +17,7 @@ import { parseSiteFolder } from '../lib/site-folders.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const HUGO_SITE = join(import.meta.dirname, 'bench/hugo');
+const ASTRO_FLOOR_SITE = join(import.meta.dirname, 'bench/astro-floor');
 
 export interface Run {
   wallSeconds: number;
@@ -139,6 +142,25 @@ async function measureHugo(content: string, editFile: string, work: string): Pro
   return { name: 'Hugo (bare theme)', stories, cold: median(runs.cold), warm: median(runs.warm), edit: median(runs.edit), pages: counted.pages, files: counted.files, distMB: counted.bytes / 1024 / 1024 };
 }
 
+/**
+ * Astro alone: one page per story holding its headline, built cold three times, each round into
+ * folders of its own, as Hugo's are. No Markdown, listing pages or search index, so Dateline's
+ * cold build cannot be quicker; its ratio to Hugo's is the least Astro allows.
+ */
+async function measureAstroFloor(content: string, work: string): Promise<{ cold: Run; pages: number }> {
+  const colds: Run[] = [];
+  let out = '';
+  for (let round = 0; round < HUGO_ROUNDS; round++) {
+    out = join(work, `astro-floor-dist-${round}`);
+    const env = { FLOOR_CONTENT: content, FLOOR_OUT: out, FLOOR_CACHE: join(work, `astro-floor-cache-${round}`) };
+    const cold = await timed([process.execPath, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ASTRO_FLOOR_SITE], env);
+    if (!cold.ok) throw new Error(`Astro alone did not build:\n${cold.output.slice(-4000)}`);
+    colds.push(cold);
+  }
+  console.log(`  Astro alone: cold ${colds.map((run) => s(run.wallSeconds)).join(', ')}`);
+  return { cold: median(colds), pages: (await countOutput(out)).pages };
+}
+
 /** The run with the median wall time; it is failed if any run failed. */
 function median(runs: Run[]): Run {
   const sorted = [...runs].sort((a, b) => a.wallSeconds - b.wallSeconds);
@@ -203,6 +225,8 @@ async function main() {
 
   console.log('Hugo on the Reuters stories…');
   const hugo = await measureHugo(hugoDir, hugoCopy.first, work);
+  console.log('Astro alone on the Reuters stories…');
+  const floor = await measureAstroFloor(hugoDir, work);
 
   const results: Measured[] = [];
   console.log(`Dateline on ${reuters.count} Reuters stories…`);
@@ -223,6 +247,7 @@ async function main() {
     table(results, hugo),
     '',
     `Hugo (bare theme, ${hugo.stories.toLocaleString('en')} stories; median of ${HUGO_ROUNDS} runs each): cold ${s(hugo.cold.wallSeconds)}, warm ${s(hugo.warm.wallSeconds)}, one story edited ${s(hugo.edit.wallSeconds)}, peak ${Math.round(hugo.cold.peakMB)} MB, ${hugo.pages.toLocaleString('en')} pages.`,
+    `Astro alone (one page per story with its headline, no Markdown, listings or search; median of ${HUGO_ROUNDS} cold runs): ${s(floor.cold.wallSeconds)} for ${floor.pages.toLocaleString('en')} pages, ${(floor.cold.wallSeconds / hugo.cold.wallSeconds).toFixed(1)}× Hugo's cold build; Dateline's Reuters cold build is ${(results[0]!.cold.wallSeconds / floor.cold.wallSeconds).toFixed(1)}× it.`,
     results.length > 1 ? `Time per story, synthetic ÷ Reuters (cold): ${((results[1]!.cold.wallSeconds / results[1]!.stories) / (results[0]!.cold.wallSeconds / results[0]!.stories)).toFixed(2)}.` : '',
   ].join('\n');
   console.log(`\n${report}`);

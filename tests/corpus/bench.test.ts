@@ -6,7 +6,7 @@ import { corpusAvailable, corpusFile } from '../support/corpus.ts';
 const hugoAvailable = spawnSync('hugo', ['version']).status === 0;
 
 describe.skipIf(!corpusAvailable || !hugoAvailable)('npm run bench, on a few hundred stories', () => {
-  it('builds Dateline and Hugo side by side and reports every figure', { timeout: 600_000 }, () => {
+  it('builds Dateline, Hugo and Astro alone side by side and reports every figure', { timeout: 600_000 }, () => {
     const run = spawnSync('npm', ['run', '--silent', 'bench', '--', '--corpus', corpusFile, '--stories', '150', '--synthetic', '250', '--no-write'], {
       cwd: projectRoot,
       env: childEnv(),
@@ -25,6 +25,12 @@ describe.skipIf(!corpusAvailable || !hugoAvailable)('npm run bench, on a few hun
     expect(reported, run.stdout).not.toBeNull();
     const middle = (values: string[]) => values.map(Number).sort((a, b) => a - b)[1];
     expect(reported!.slice(1).map(Number)).toEqual([middle(each!.slice(1, 4)), middle(each!.slice(4, 7)), middle(each!.slice(7, 10))]);
+    // Astro alone, one bare page per story, is built cold three times too, and writes every page.
+    const floorEach = /Astro alone: cold ([\d.]+) s, ([\d.]+) s, ([\d.]+) s/.exec(run.stdout);
+    const floor = /Astro alone \(one page per story with its headline, no Markdown, listings or search; median of 3 cold runs\): ([\d.]+) s for 150 pages, [\d.]+× Hugo's cold build; Dateline's Reuters cold build is [\d.]+× it\./.exec(run.stdout);
+    expect(floorEach, run.stdout).not.toBeNull();
+    expect(floor, run.stdout).not.toBeNull();
+    expect(Number(floor![1])).toBe(middle(floorEach!.slice(1, 4)));
     expect(run.stdout).toMatch(/Time per story, synthetic ÷ Reuters \(cold\): [\d.]+\./);
   });
 });
