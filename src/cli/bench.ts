@@ -113,22 +113,27 @@ async function oldSitesDeleted(out: string): Promise<number> {
 }
 
 /**
- * Hugo's builds are the yardstick every ratio divides by, and they take seconds, so one slow
- * run swings every ratio (a warm build of 14.4 s in one run, against 6.1–6.9 s in others):
- * each of Hugo's figures is the median of three runs, each round starting cold. Each round
- * builds into folders of its own, and Hugo goes before Dateline: on this kind of disk a file
- * made soon after many deletions costs several times the system time (BENCHMARKS.md, "Ninth
- * pass"), and a cold round that followed a deletion measured up to 23.8 s ("Tenth pass").
+ * The yardsticks (Hugo, Astro alone) take seconds, so one slow run swings every ratio (a Hugo
+ * warm build of 14.4 s in one run, against 6.1–6.9 s in others): each of their figures is the
+ * median of three rounds, each starting cold. Each round builds into folders of its own, and
+ * both go before Dateline: on this kind of disk a file made soon after many deletions costs
+ * several times the system time (BENCHMARKS.md, "Ninth pass"), and a cold round that followed
+ * a deletion measured up to 23.8 s ("Tenth pass").
  */
-const HUGO_ROUNDS = 3;
+const YARDSTICK_ROUNDS = 3;
+
+/** A yardstick round's own site and cache folders: nothing is deleted before it builds. */
+function roundFolders(work: string, name: string, round: number): { out: string; cache: string } {
+  return { out: join(work, `${name}-dist-${round}`), cache: join(work, `${name}-cache-${round}`) };
+}
 
 async function measureHugo(content: string, editFile: string, work: string): Promise<Measured> {
   const runs: { cold: Run[]; warm: Run[]; edit: Run[] } = { cold: [], warm: [], edit: [] };
   let out = '';
-  for (let round = 0; round < HUGO_ROUNDS; round++) {
-    out = join(work, `hugo-dist-${round}`);
-    const cache = join(work, `hugo-cache-${round}`);
-    const build = () => timed(['hugo', '--quiet', '-s', HUGO_SITE, '--contentDir', content, '-d', out, '--cacheDir', cache]);
+  for (let round = 0; round < YARDSTICK_ROUNDS; round++) {
+    const folders = roundFolders(work, 'hugo', round);
+    out = folders.out;
+    const build = () => timed(['hugo', '--quiet', '-s', HUGO_SITE, '--contentDir', content, '-d', folders.out, '--cacheDir', folders.cache]);
     const cold = await build();
     if (!cold.ok) throw new Error(`Hugo did not build:\n${cold.output.slice(-4000)}`);
     runs.cold.push(cold);
@@ -143,17 +148,17 @@ async function measureHugo(content: string, editFile: string, work: string): Pro
 }
 
 /**
- * Astro alone: one page per story holding its headline, built cold three times, each round into
- * folders of its own, as Hugo's are. No Markdown, listing pages or search index, so Dateline's
- * cold build cannot be quicker; its ratio to Hugo's is the least Astro allows.
+ * Astro alone: one page per story holding its headline, built cold. No Markdown, listing pages
+ * or search index, so Dateline's cold build cannot be quicker; its ratio to Hugo's is the
+ * least Astro allows.
  */
 async function measureAstroFloor(content: string, work: string): Promise<{ cold: Run; pages: number }> {
   const colds: Run[] = [];
   let out = '';
-  for (let round = 0; round < HUGO_ROUNDS; round++) {
-    out = join(work, `astro-floor-dist-${round}`);
-    const env = { FLOOR_CONTENT: content, FLOOR_OUT: out, FLOOR_CACHE: join(work, `astro-floor-cache-${round}`) };
-    const cold = await timed([process.execPath, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ASTRO_FLOOR_SITE], env);
+  for (let round = 0; round < YARDSTICK_ROUNDS; round++) {
+    const folders = roundFolders(work, 'astro-floor', round);
+    out = folders.out;
+    const cold = await timed([process.execPath, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ASTRO_FLOOR_SITE], { FLOOR_CONTENT: content, FLOOR_OUT: folders.out, FLOOR_CACHE: folders.cache });
     if (!cold.ok) throw new Error(`Astro alone did not build:\n${cold.output.slice(-4000)}`);
     colds.push(cold);
   }
@@ -246,8 +251,8 @@ async function main() {
     '',
     table(results, hugo),
     '',
-    `Hugo (bare theme, ${hugo.stories.toLocaleString('en')} stories; median of ${HUGO_ROUNDS} runs each): cold ${s(hugo.cold.wallSeconds)}, warm ${s(hugo.warm.wallSeconds)}, one story edited ${s(hugo.edit.wallSeconds)}, peak ${Math.round(hugo.cold.peakMB)} MB, ${hugo.pages.toLocaleString('en')} pages.`,
-    `Astro alone (one page per story with its headline, no Markdown, listings or search; median of ${HUGO_ROUNDS} cold runs): ${s(floor.cold.wallSeconds)} for ${floor.pages.toLocaleString('en')} pages, ${(floor.cold.wallSeconds / hugo.cold.wallSeconds).toFixed(1)}× Hugo's cold build; Dateline's Reuters cold build is ${(results[0]!.cold.wallSeconds / floor.cold.wallSeconds).toFixed(1)}× it.`,
+    `Hugo (bare theme, ${hugo.stories.toLocaleString('en')} stories; median of ${YARDSTICK_ROUNDS} runs each): cold ${s(hugo.cold.wallSeconds)}, warm ${s(hugo.warm.wallSeconds)}, one story edited ${s(hugo.edit.wallSeconds)}, peak ${Math.round(hugo.cold.peakMB)} MB, ${hugo.pages.toLocaleString('en')} pages.`,
+    `Astro alone (one page per story with its headline, no Markdown, listings or search; median of ${YARDSTICK_ROUNDS} cold runs): ${s(floor.cold.wallSeconds)} for ${floor.pages.toLocaleString('en')} pages, ${(floor.cold.wallSeconds / hugo.cold.wallSeconds).toFixed(1)}× Hugo's cold build; Dateline's Reuters cold build is ${(results[0]!.cold.wallSeconds / floor.cold.wallSeconds).toFixed(1)}× it.`,
     results.length > 1 ? `Time per story, synthetic ÷ Reuters (cold): ${((results[1]!.cold.wallSeconds / results[1]!.stories) / (results[0]!.cold.wallSeconds / results[0]!.stories)).toFixed(2)}.` : '',
   ].join('\n');
   console.log(`\n${report}`);

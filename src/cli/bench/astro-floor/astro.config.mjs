@@ -5,7 +5,7 @@ import { defineConfig } from 'astro/config';
 
 export default defineConfig({
   outDir: process.env.FLOOR_OUT || './dist',
-  cacheDir: process.env.FLOOR_CACHE || './.astro-cache',
+  cacheDir: process.env.FLOOR_CACHE || './node_modules/.astro',
   // Dateline's own settings for writing pages, so the two differ only in what a page holds.
   build: { format: 'directory', concurrency: 8 },
   devToolbar: { enabled: false },
