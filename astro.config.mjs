@@ -1,10 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { storyMarkdown } from './src/lib/markdown.ts';
+import { storyMarkdown } from '#src/ingest/markdown.ts';
 import sitemap from '@astrojs/sitemap';
-import pagefind from './src/integrations/pagefind.ts';
-import drafts from './src/integrations/drafts.ts';
-import security from './src/integrations/security.ts';
+import pagefind from '#src/search/build/integration.ts';
+import drafts from '#src/integrations/drafts.ts';
+import security from '#src/integrations/security.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',

@@ -6,9 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { buildNodeOptions } from '../lib/node-options.ts';
-import { removeTree } from '../lib/remove-tree.ts';
-import { parseSiteFolder, siteFolder } from '../lib/site-folders.ts';
+import { buildNodeOptions } from '#src/util/node-options.ts';
+import { removeTree } from '#src/util/remove-tree.ts';
+import { parseSiteFolder, siteFolder } from '#src/util/site-folders.ts';
 
 const target = resolve(process.env.DATELINE_OUT || 'dist');
 const id = `${process.pid}-${randomBytes(4).toString('hex')}`;

@@ -4,11 +4,11 @@
 //   node src/cli/check.ts <dir>   the stories in another folder only
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { articleSchema } from '../content.config.ts';
-import { checkStories, type StoryFile } from '../lib/check.ts';
-import { contentDir } from '../lib/content-dir.ts';
-import { formatProblem } from '../lib/problems.ts';
-import { findUnreadableStories } from '../lib/scan.ts';
+import { articleSchema } from '#src/ingest/schema.ts';
+import { checkStories, type StoryFile } from '#src/ingest/check.ts';
+import { contentDir } from '#src/ingest/content-dir.ts';
+import { formatProblem } from '#src/domain/problems.ts';
+import { findUnreadableStories } from '#src/ingest/scan.ts';
 
 export async function readStoryFiles(dir: string): Promise<{ files: StoryFile[]; unreadable: string[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });

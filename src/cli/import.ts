@@ -5,11 +5,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseWire } from '../lib/wire.ts';
-import { storyToMarkdown } from '../lib/story-file.ts';
-import { storyDate } from '../lib/dates.ts';
-import { articleUrl } from '../lib/urls.ts';
-import { formatProblem } from '../lib/problems.ts';
+import { parseWire } from '#src/authoring/wire.ts';
+import { storyToMarkdown } from '#src/authoring/story-file.ts';
+import { storyDate } from '#src/domain/dates.ts';
+import { articleUrl } from '#src/domain/urls.ts';
+import { formatProblem } from '#src/domain/problems.ts';
 
 export interface ImportReport {
   file: string;

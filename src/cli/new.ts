@@ -5,11 +5,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { storyToMarkdown } from '../lib/story-file.ts';
-import { slugify } from '../lib/slug.ts';
-import { articleUrl } from '../lib/urls.ts';
-import { contentDir } from '../lib/content-dir.ts';
-import { storyDate } from '../lib/dates.ts';
+import { storyToMarkdown } from '#src/authoring/story-file.ts';
+import { slugify } from '#src/domain/slug.ts';
+import { articleUrl } from '#src/domain/urls.ts';
+import { contentDir } from '#src/ingest/content-dir.ts';
+import { storyDate } from '#src/domain/dates.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { missingHashes, policyFromHeaders } from '../lib/csp.ts';
+import { missingHashes, policyFromHeaders } from './csp.ts';
 
 /** `/2019/11/19/slug/` → `/0/0/0/x/`: one page of each kind is enough to see its inline scripts. */
 function shape(pathname: string): string {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { latestFirst } from '../data/archive.ts';
-import { FORMATS, feedResponse, siteFeed, type FeedFormat } from '../data/feeds.ts';
+import { latestFirst } from '#src/site/archive.ts';
+import { FORMATS, feedResponse, siteFeed, type FeedFormat } from '#src/site/feeds.ts';
 
 export function getStaticPaths() {
   return FORMATS.map((format) => ({ params: { format } }));

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { latestFirst } from '../data/archive.ts';
-import { absolute } from '../data/feeds.ts';
-import { newsSitemap } from '../lib/sitemaps.ts';
+import { latestFirst } from '#src/site/archive.ts';
+import { absolute } from '#src/site/feeds.ts';
+import { newsSitemap } from '#src/formats/sitemaps.ts';
 
 /** Google News: the stories of the last two days before the archive's newest story. */
 export const GET: APIRoute = () =>

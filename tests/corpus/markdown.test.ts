@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readCorpus } from '../../src/cli/corpus.ts';
-import { createStoryRenderer, mayHoldLiteralLinks, storyMarkdown } from '../../src/lib/markdown.ts';
-import { reutersToMarkdown } from '../../src/lib/reuters.ts';
+import { readCorpus } from '../bench/corpus.ts';
+import { createStoryRenderer, mayHoldLiteralLinks, storyMarkdown } from '#src/ingest/markdown.ts';
+import { reutersToMarkdown } from '../bench/corpora/reuters.ts';
 import { corpusAvailable, corpusFile } from '../support/corpus.ts';
 
 describe.skipIf(!corpusAvailable)('story Markdown on the Reuters corpus', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
-import { readCorpus } from '../../src/cli/corpus.ts';
-import { reutersToMarkdown, type ReutersRecord } from '../../src/lib/reuters.ts';
-import { articleUrl } from '../../src/lib/urls.ts';
-import { seededRandom } from '../../src/lib/synthetic.ts';
+import { readCorpus } from '../bench/corpus.ts';
+import { reutersToMarkdown, type ReutersRecord } from '../bench/corpora/reuters.ts';
+import { articleUrl } from '#src/domain/urls.ts';
+import { seededRandom } from '../bench/corpora/synthetic.ts';
 import { launchChromium } from '../support/browser.ts';
 import { corpusAvailable, corpusFile } from '../support/corpus.ts';
 

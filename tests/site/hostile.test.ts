@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRssFeed, parseJsonFeed } from 'feedsmith';
 import type { Browser } from 'playwright-core';
 import { buildSite, removeAll, type BuildResult } from '../support/build.ts';
-import { inlineScripts } from '../../src/lib/csp.ts';
+import { inlineScripts } from '#src/integrations/csp.ts';
 import { startPreview } from '../support/server.ts';
 import { cspViolations, launchChromium } from '../support/browser.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { searchStatus, useChromium } from '../support/browser.ts';
-import type { SearchManifest } from '../../src/lib/search-parts.ts';
+import type { SearchManifest } from '#src/search/parts.ts';
 
 const site = inject('siteUrl');
 const FIRST_STORY = '/2019/11/19/turkmenistan-developing-co-op-with-intl-organization-for-migration/';

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { policyFromHeaders } from '../../src/lib/csp.ts';
+import { policyFromHeaders } from '#src/integrations/csp.ts';
 import { projectRoot } from './build.ts';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../src/cli/serve.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './serve.ts';
 
 /** The site's Content-Security-Policy, as public/_headers ships it to static hosts. */
 export const POLICY = policyFromHeaders(readFileSync(join(projectRoot, 'public/_headers'), 'utf8'))!;

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { convertCorpus } from '../../src/cli/corpus.ts';
+import { convertCorpus } from '../bench/corpus.ts';
 import { buildSite, removeAll } from './build.ts';
 import { corpusAvailable, corpusFile } from './corpus.ts';
 import { startPreview } from './server.ts';

@@ -1,7 +1,7 @@
 import { childEnv } from './build.ts';
-import { startPreview as preview } from '../../src/cli/serve.ts';
+import { startPreview as preview } from './serve.ts';
 
-export { freePort } from '../../src/cli/serve.ts';
+export { freePort } from './serve.ts';
 
 /** The project's preview server for a built site, with the test runner's own variables left out. */
 export function startPreview(outDir: string) {

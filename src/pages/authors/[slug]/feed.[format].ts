@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { feedResponse, termFeed, termFeedPaths, type FeedFormat } from '../../../data/feeds.ts';
+import { feedResponse, termFeed, termFeedPaths, type FeedFormat } from '#src/site/feeds.ts';
 
 export function getStaticPaths() {
   return termFeedPaths('authors');

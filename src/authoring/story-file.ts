@@ -1,0 +1,27 @@
+import { stringify } from 'yaml';
+import type { StoryFields } from '#src/domain/archive.ts';
+
+/** The frontmatter fields a new or imported story is written with. */
+export type StoryFileFields = Pick<StoryFields, 'title' | 'date' | 'source' | 'author' | 'dateline' | 'topics' | 'lang'>;
+
+/** One YAML value on one line, quoted only when YAML would misread it. */
+function scalar(value: string): string {
+  return stringify(value, { lineWidth: 0 }).trimEnd();
+}
+
+/** Plain text that Markdown must not read as structure (a heading, a list, raw HTML). */
+export function escapeParagraph(text: string): string {
+  return text.replace(/</g, '&lt;').replace(/^([ \t]*)([#>*+-]|\d+[.)])(?=\s)/gm, '$1\\$2');
+}
+
+/** A story file: frontmatter with dates unquoted (Dateline keeps their offsets), then paragraphs. */
+export function storyToMarkdown(fields: StoryFileFields, paragraphs: string[]): string {
+  const lines = ['---', `title: ${scalar(fields.title)}`, `date: ${fields.date}`, `source: ${scalar(fields.source)}`];
+  if (fields.author?.length === 1) lines.push(`author: ${scalar(fields.author[0]!)}`);
+  if (fields.author && fields.author.length > 1) lines.push('author:', ...fields.author.map((name) => `  - ${scalar(name)}`));
+  if (fields.dateline) lines.push(`dateline: ${scalar(fields.dateline)}`);
+  if (fields.topics?.length) lines.push('topics:', ...fields.topics.map((topic) => `  - ${scalar(topic)}`));
+  if (fields.lang && fields.lang !== 'en') lines.push(`lang: ${scalar(fields.lang)}`);
+  lines.push('---', '');
+  return `${lines.join('\n')}\n${paragraphs.map(escapeParagraph).join('\n\n')}\n`;
+}

@@ -1,0 +1,78 @@
+import type { Story } from '#src/domain/archive.ts';
+import { getRssString } from '@astrojs/rss';
+import { escapeXml } from './xml.ts';
+
+/** How many stories a feed carries: the latest. */
+export const FEED_SIZE = 50;
+
+export interface FeedInfo {
+  title: string;
+  description: string;
+  /** Absolute URL of the listing the feed follows. */
+  pageUrl: string;
+  /** Absolute URLs of the feed in each format. */
+  rssUrl: string;
+  jsonUrl: string;
+}
+
+export interface FeedEntry {
+  story: Story;
+  /** Absolute URL of the story. */
+  url: string;
+  /** The story's full text as HTML, links absolute. */
+  html: string;
+  /** ISO date of the last change, if any. */
+  modified?: string;
+}
+
+/**
+ * RSS 2.0 through @astrojs/rss, with the full text in content:encoded. RSS dates are in GMT,
+ * so each item also carries dc:date, the filing time with the story's own offset, and
+ * dc:creator for each byline name (RSS's own author field wants an e-mail address).
+ */
+export async function rssFeed(feed: FeedInfo, entries: FeedEntry[]): Promise<string> {
+  return getRssString({
+    title: feed.title,
+    description: feed.description,
+    site: feed.pageUrl,
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>en</language><atom:link href="${escapeXml(feed.rssUrl)}" rel="self" type="application/rss+xml"/>`,
+    items: entries.map(({ story, url, html }) => ({
+      title: story.title,
+      link: url,
+      pubDate: new Date(story.date.instant),
+      description: story.summary,
+      content: html,
+      categories: [story.source, ...story.topics],
+      customData: [`<dc:date>${story.date.iso}</dc:date>`, ...story.authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`)].join(''),
+    })),
+  });
+}
+
+/** JSON Feed 1.1. */
+export function jsonFeed(feed: FeedInfo, entries: FeedEntry[]): string {
+  return `${JSON.stringify(
+    {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: feed.title,
+      home_page_url: feed.pageUrl,
+      feed_url: feed.jsonUrl,
+      description: feed.description,
+      language: 'en',
+      items: entries.map(({ story, url, html, modified }) => ({
+        id: url,
+        url,
+        title: story.title,
+        content_html: html,
+        ...(story.summary ? { summary: story.summary } : {}),
+        date_published: story.date.iso,
+        ...(modified ? { date_modified: modified } : {}),
+        ...(story.authors.length ? { authors: story.authors.map((name) => ({ name })) } : {}),
+        tags: [story.source, ...story.topics],
+        language: story.lang,
+      })),
+    },
+    null,
+    1,
+  )}\n`;
+}

@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { glob } from 'tinyglobby';
+import { ContentError, formatProblem, type Problem } from '#src/domain/problems.ts';
+import { collisionProblems } from './check.ts';
+import { findUnreadableStories } from './scan.ts';
+import { createStoryPool } from './pool.ts';
+import { count } from '#src/domain/plural.ts';
+import { replaceFile } from '#src/util/replace-file.ts';
+import { runAtOnce } from '#src/util/run-at-once.ts';
+import { STORY_READER } from './version.ts';
+
+const STORIES_IN_FLIGHT = 64;
+
+/** Astro's store has this at run time; the loader context's type leaves it out. */
+type AssetStore = { addAssetImports?: (assets: string[], filePath?: string) => void };
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/**
+ * Kept in a file of its own in Astro's cache folder, not in Astro's store: any change to the
+ * store has the whole store written again (about 1 s for the Reuters archive), and this record
+ * changes with every edit, after the store was already saved once.
+ */
+const VALIDATED = 'dateline-validated-stories.json';
+interface ValidatedStories {
+  /** Digest of the code that read and validated them. */
+  version: string;
+  /** Story id to the digest of the file Astro stored. */
+  digests: Record<string, string>;
+}
+
+/** The record as the last build left it; a damaged one counts as none: every story is read. */
+function parseRecord(text: string): ValidatedStories | null {
+  try {
+    const record = JSON.parse(text) as ValidatedStories | null;
+    return record && typeof record.version === 'string' && typeof record.digests === 'object' ? record : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What a stored validation depends on: the reader's explicit version (src/ingest/version.ts),
+ * the installed packages (YAML, Zod, remark) and Node. Astro clears its store when its config
+ * or the content config changes, but not when these do; a story found valid by other code is
+ * read again.
+ */
+async function validatorVersion(root: string): Promise<string> {
+  const lock = await readFile(join(root, 'package-lock.json')).catch(() => '');
+  return createHash('sha256').update(`${STORY_READER.version}\0${process.version}\0`).update(lock).digest('hex');
+}
+
+/**
+ * Reads every `**\/*.md` under the content folder, as Astro's glob loader would, with the same
+ * ids, digests and store entries. Dateline reads the frontmatter itself (dates stay text, so
+ * offsets survive; errors carry line numbers), collects every problem in every file and reports
+ * them at once, before anything is rendered into pages. Files are read on the main thread,
+ * synchronously, because Astro's loader spent more time waiting on its 19,043 reads than on
+ * anything else there; frontmatter, schema and Markdown run on worker threads
+ * (BENCHMARKS.md, "Eighth pass"). Stories are checked against `articleSchema`
+ * (src/ingest/schema.ts).
+ */
+export function articleLoader(options: { base: string }): Loader {
+  return {
+    name: 'dateline-articles',
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const baseDir = resolve(root, options.base);
+      const idOf = (entry: string) => entry.replace(/\.md$/, '');
+      const markdown = context.config.markdown;
+      const readStoryFile = createStoryPool({
+        image: context.config.image,
+        syntaxHighlight: markdown.syntaxHighlight,
+        shikiConfig: markdown.shikiConfig,
+        gfm: markdown.gfm,
+        smartypants: markdown.smartypants,
+      });
+
+      // Stories this code found valid in the last successful build, by content digest, so an
+      // unchanged story is not parsed again. Astro's own digest is not enough: its store can be
+      // saved, by a timer, during a build that then fails on an invalid story, and that story
+      // must fail again on the next build.
+      const version = await validatorVersion(root);
+      const recordFile = fileURLToPath(new URL(VALIDATED, context.config.cacheDir));
+      const lastRecord = await readFile(recordFile, 'utf8').catch(() => 'null');
+      const known = parseRecord(lastRecord);
+      const validated = known?.version === version ? known.digests : {};
+      // Where earlier builds kept the record.
+      if (context.meta.has('validated-stories')) context.meta.delete('validated-stories');
+
+      let [unchanged, read] = [0, 0];
+
+      /**
+       * Reads one story into the store; false, with its problems added, if it is not a valid
+       * story. `current` says whether this read is still the newest of the file when it is
+       * done: in `astro dev`, two quick saves are read side by side and may finish out of order.
+       */
+      const sync = async (entry: string, problems: Problem[], current = () => true): Promise<boolean> => {
+        const path = join(baseDir, entry);
+        const id = idOf(entry);
+        const file = displayPath(path);
+        let contents: string;
+        try {
+          contents = readFileSync(path, 'utf8');
+        } catch (error) {
+          problems.push({ file, message: `the file cannot be read (${(error as Error).message})`, fix: 'check that the file exists, is readable (permissions) and is not a broken link' });
+          return false;
+        }
+        const digest = context.generateDigest(contents);
+        const existing = context.store.get(id);
+        const stored = existing?.digest === digest && existing.filePath !== undefined;
+        // As Astro's glob loader does: images a story uses are built even when it is not rendered again.
+        if (stored && existing.assetImports?.length) (context.store as AssetStore).addAssetImports?.(existing.assetImports, existing.filePath);
+        if (stored && validated[id] === digest) {
+          unchanged++;
+          return true;
+        }
+        read++;
+        const story = await readStoryFile({ file, path, slug: basename(entry, '.md'), contents, render: !stored });
+        if (story.problems.length > 0) {
+          problems.push(...story.problems);
+          return false;
+        }
+        if (stored) return true;
+        const data = await context.parseData({ id, data: story.frontmatter, filePath: path });
+        if (!current()) return true;
+        context.store.set({
+          id,
+          data,
+          filePath: relative(root, path).split(sep).join('/'),
+          digest,
+          rendered: story.rendered,
+          assetImports: story.rendered?.metadata.imagePaths,
+        });
+        return true;
+      };
+
+      const watchStories = (watcher: NonNullable<typeof context.watcher>) => {
+        watcher.add(baseDir);
+        const entryOf = (path: string) => relative(baseDir, path).split(sep).join('/');
+        const isStory = (entry: string) => entry.endsWith('.md') && !entry.startsWith('../') && !entry.split('/').some((part) => part.startsWith('.'));
+        const newest = new Map<string, number>();
+        let reads = 0;
+        const onChange = async (changed: string) => {
+          const entry = entryOf(changed);
+          if (!isStory(entry)) return;
+          const read = ++reads;
+          newest.set(entry, read);
+          const found: Problem[] = [];
+          try {
+            if (await sync(entry, found, () => newest.get(entry) === read)) context.logger.info(`Reloaded ${displayPath(changed)}`);
+            else context.logger.error(`${found.map(formatProblem).join('\n\n')}\n    (the site keeps the story as it was last read without problems)`);
+          } catch (error) {
+            context.logger.error(`Could not read ${displayPath(changed)} again: ${(error as Error).message}`);
+          }
+        };
+        watcher.on('change', onChange);
+        watcher.on('add', onChange);
+        watcher.on('unlink', (deleted) => {
+          const entry = entryOf(deleted);
+          if (isStory(entry)) context.store.delete(idOf(entry));
+        });
+      };
+
+      const problems: Problem[] = [];
+      const invalidIds = new Set<string>();
+      const unreadablePaths = new Set<string>();
+      for (const unreadable of await findUnreadableStories(baseDir)) {
+        unreadablePaths.add(unreadable.path);
+        problems.push({
+          file: displayPath(unreadable.path),
+          message: `the story cannot be read: ${unreadable.reason}`,
+          fix: 'replace it with a regular Markdown file, or delete it if the story is gone',
+        });
+      }
+      // The files Astro's glob loader would find: tinyglobby with the same options.
+      const entries = existsSync(baseDir) ? await glob('**/*.md', { cwd: baseDir, expandDirectories: false }) : [];
+      if (entries.length === 0) context.logger.warn(`No stories found in ${displayPath(baseDir)}`);
+      const untouched = new Set(context.store.keys());
+      // A few dozen stories in flight keep every worker busy. All of them at once had every
+      // file and every rendered page queued between threads: 4.3 GB for 100,000 stories.
+      await runAtOnce(entries, STORIES_IN_FLIGHT, async (entry) => {
+        const id = idOf(entry);
+        untouched.delete(id);
+        // Already reported; reading a link to a pipe would wait forever.
+        const valid = !unreadablePaths.has(join(baseDir, entry)) && (await sync(entry, problems));
+        if (!valid) invalidIds.add(id);
+      });
+      for (const id of untouched) context.store.delete(id);
+
+      // `astro dev`: a story saved, added or deleted is read again on its own. Set up before
+      // problems are reported: a sync that fails in dev must not leave saves unwatched.
+      if (context.watcher) watchStories(context.watcher);
+
+      const validStories = [...context.store.values()]
+        .filter((entry) => !invalidIds.has(entry.id))
+        .map((entry) => {
+          const path = resolve(root, entry.filePath ?? entry.id);
+          return { id: entry.id, path, date: String(entry.data.date), file: displayPath(path) };
+        });
+      problems.push(...collisionProblems(validStories));
+      if (problems.length > 0) {
+        // Kept, an invalid story's old data would outlive this build in Astro's store.
+        for (const id of invalidIds) context.store.delete(id);
+        problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+        throw new ContentError(problems);
+      }
+      const digests: Record<string, string> = {};
+      for (const entry of context.store.values()) if (entry.digest !== undefined) digests[entry.id] = String(entry.digest);
+      const record = JSON.stringify({ version, digests } satisfies ValidatedStories);
+      if (record !== lastRecord) await replaceFile(recordFile, record);
+      context.logger.info(`${count(read, 'story', 'stories')} read, ${count(unchanged, 'story', 'stories')} unchanged since the last build`);
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { compareStrings } from '#src/domain/text.ts';
+
+/**
+ * The search index is built in parts, each a run of consecutive dates, so that an edit
+ * re-indexes one part and Pagefind's memory follows the size of a part, not of the archive.
+ * The search page merges the parts in the browser; because parts never overlap in time, date
+ * order across the archive is the order of the parts and, inside each, Pagefind's own.
+ *
+ * Parts are cut by the UTC date of publication, the instant Pagefind sorts by, not by the
+ * date in the story's own offset: a story filed at 23:30 on 31 December in New York was
+ * published after one filed at 01:00 on 1 January in Ashgabat.
+ */
+
+/** The smallest limit on a part's stories; see `partLimit`. */
+export const MIN_PART_STORIES = 4_000;
+const MAX_PART_STORIES = 48_000;
+const TARGET_PARTS = 8;
+
+export interface SearchPart<Page extends IndexedPage = IndexedPage> {
+  /** Names the part's folder under /pagefind/: `2019`, `2010-to-2011`, `1987-04`, `1987-03-01-to-1987-03-17`. */
+  id: string;
+  /** First and last day the part may hold, `YYYY-MM-DD`. */
+  from: string;
+  to: string;
+  /** Article pages in the part, oldest first. */
+  pages: Page[];
+}
+
+export interface IndexedPage {
+  /** The page's file under the site's root: `1987/03/03/slug/index.html`. */
+  file: string;
+  /** When it was published, as the page's `data-published` holds it: an ISO instant in UTC. */
+  published: string;
+}
+
+interface Unit<Page extends IndexedPage> {
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, in UTC. */
+  key: string;
+  pages: Page[];
+}
+
+function group<Page extends IndexedPage>(pages: Page[], length: 4 | 7 | 10): Unit<Page>[] {
+  const units = new Map<string, Page[]>();
+  for (const page of pages) {
+    const key = page.published.slice(0, length);
+    const list = units.get(key);
+    if (list) list.push(page);
+    else units.set(key, [page]);
+  }
+  return [...units].sort(([a], [b]) => compareStrings(a, b)).map(([key, list]) => ({ key, pages: list }));
+}
+
+/**
+ * Divides the article pages into parts of at most `limit` stories. The units are years; a year
+ * bigger than `limit` is cut into months, and a month bigger than `limit` into days (a day is
+ * never divided). Consecutive units are packed into parts, oldest first. A unit's bounds
+ * depend only on its own stories, so an edit moves no part, and stories added at the newest
+ * end move only the newest part; a story added to an old year moves the parts after it.
+ */
+export function planSearchParts<Page extends IndexedPage>(pages: Page[], limit = partLimit(pages.length)): SearchPart<Page>[] {
+  const sorted = [...pages].sort((a, b) => compareStrings(a.published, b.published) || compareStrings(a.file, b.file));
+  const units = group(sorted, 4).flatMap((year) =>
+    year.pages.length <= limit ? [year] : group(year.pages, 7).flatMap((month) => (month.pages.length <= limit ? [month] : group(month.pages, 10))),
+  );
+  const parts: SearchPart<Page>[] = [];
+  let run: Unit<Page>[] = [];
+  let size = 0;
+  const close = () => {
+    if (run.length === 0) return;
+    const first = run[0]!.key;
+    const last = run.at(-1)!.key;
+    parts.push({ id: first === last ? first : `${first}-to-${last}`, from: firstDay(first), to: lastDay(last), pages: run.flatMap((unit) => unit.pages) });
+    run = [];
+    size = 0;
+  };
+  for (const unit of units) {
+    if (size + unit.pages.length > limit) close();
+    run.push(unit);
+    size += unit.pages.length;
+  }
+  close();
+  return parts;
+}
+
+/**
+ * The most stories a part holds, for an archive of `total` stories. Each part costs the reader
+ * (a search fetches the words it needs from every part) and each story in a part costs the
+ * build when the part is indexed again after an edit. So parts are small while they are few,
+ * and grow, doubling, to keep an archive in at most eight parts, up to 48,000 stories (about
+ * 4 GB for Pagefind while it writes). The limit changes only when the archive doubles.
+ */
+export function partLimit(total: number): number {
+  let limit = MIN_PART_STORIES;
+  while (limit < MAX_PART_STORIES && total > limit * TARGET_PARTS) limit *= 2;
+  return Math.min(limit, MAX_PART_STORIES);
+}
+
+function firstDay(key: string): string {
+  return key.length === 4 ? `${key}-01-01` : key.length === 7 ? `${key}-01` : key;
+}
+
+function lastDay(key: string): string {
+  if (key.length === 4) return `${key}-12-31`;
+  if (key.length !== 7) return key;
+  const [year, month] = key.split('-').map(Number) as [number, number];
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${key}-${String(days).padStart(2, '0')}`;
+}
+
+/** `/pagefind/parts.json`: what the search page needs to know of the parts. */
+export interface SearchManifest {
+  /** How many stories have each value of each filter, over the whole archive. */
+  filters: Record<string, Record<string, number>>;
+  /** Newest part first. */
+  parts: {
+    id: string;
+    /** Where the part's Pagefind bundle is: `/pagefind/1987-04/`. */
+    path: string;
+    /** A hash of the part's entry file: the part's cache tag. */
+    tag: string;
+    stories: number;
+    /** First and last UTC day the part may hold. */
+    from: string;
+    to: string;
+    /** Months (`YYYY-MM`, in the stories' own offsets) that have stories in the part. */
+    months: string[];
+  }[];
+}

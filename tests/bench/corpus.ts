@@ -1,0 +1,51 @@
+// Converts the Reuters-21578 corpus (JSON lines, gzipped) into a Dateline content folder, for
+// benchmarks and search tests. Never publish the result: the corpus is for research only.
+//
+//   npm run corpus -- <reuters-21578.jsonl.gz> <out-dir> [--limit N]
+import { createReadStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { reutersToMarkdown, type ReutersRecord } from './corpora/reuters.ts';
+
+export async function* readCorpus(file: string): AsyncGenerator<ReutersRecord> {
+  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  for await (const line of lines) if (line.trim()) yield JSON.parse(line) as ReutersRecord;
+}
+
+/** Writes stories as Markdown under `outDir`; returns how many, and the first file (for edits in benchmarks). */
+export async function writeStories(records: Iterable<ReutersRecord> | AsyncIterable<ReutersRecord>, outDir: string, limit = Infinity): Promise<{ count: number; first: string }> {
+  let count = 0;
+  let first = '';
+  const folders = new Set<string>();
+  for await (const record of records) {
+    if (count >= limit) break;
+    const { path, text } = reutersToMarkdown(record);
+    const target = join(outDir, path);
+    if (!folders.has(dirname(target))) {
+      await mkdir(dirname(target), { recursive: true });
+      folders.add(dirname(target));
+    }
+    await writeFile(target, text);
+    first ||= target;
+    count++;
+  }
+  return { count, first };
+}
+
+export async function convertCorpus(file: string, outDir: string, limit = Infinity): Promise<number> {
+  return (await writeStories(readCorpus(file), outDir, limit)).count;
+}
+
+if (import.meta.main) {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { limit: { type: 'string' } } });
+  const [file, outDir] = positionals;
+  if (!file || !outDir) {
+    console.error('usage: npm run corpus -- <reuters-21578.jsonl.gz> <out-dir> [--limit N]');
+    process.exit(2);
+  }
+  const count = await convertCorpus(file, outDir, values.limit ? Number(values.limit) : Infinity);
+  console.log(`wrote ${count} stories to ${outDir}`);
+}
