@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { StoryFields } from '#src/domain/archive.ts';
+import type { StoryFields } from '#src/domain/story.ts';
 
 /** The frontmatter fields a new or imported story is written with. */
 export type StoryFileFields = Pick<StoryFields, 'title' | 'date' | 'source' | 'author' | 'dateline' | 'topics' | 'lang'>;
@@ -9,9 +9,15 @@ function scalar(value: string): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
-/** Plain text that Markdown must not read as structure (a heading, a list, raw HTML). */
-export function escapeParagraph(text: string): string {
-  return text.replace(/</g, '&lt;').replace(/^([ \t]*)([#>*+-]|\d+[.)])(?=\s)/gm, '$1\\$2');
+/**
+ * Plain text, as wire copy is, that Markdown must not read as structure: a heading or a list
+ * at the start of a line, raw HTML, or a character reference (`&lt;` printed as it was sent).
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/^([ \t]*)([#>*+-]|\d+[.)])(?=\s)/gm, '$1\\$2');
 }
 
 /** A story file: frontmatter with dates unquoted (Dateline keeps their offsets), then paragraphs. */
@@ -23,5 +29,5 @@ export function storyToMarkdown(fields: StoryFileFields, paragraphs: string[]): 
   if (fields.topics?.length) lines.push('topics:', ...fields.topics.map((topic) => `  - ${scalar(topic)}`));
   if (fields.lang && fields.lang !== 'en') lines.push(`lang: ${scalar(fields.lang)}`);
   lines.push('---', '');
-  return `${lines.join('\n')}\n${paragraphs.map(escapeParagraph).join('\n\n')}\n`;
+  return `${lines.join('\n')}\n${paragraphs.map(escapeMarkdown).join('\n\n')}\n`;
 }

@@ -1,4 +1,5 @@
-import { parseStoryDate } from '#src/domain/dates.ts';
+import { abbreviatedMonth, monthNumber, parseStoryDate } from '#src/domain/dates.ts';
+import { pad2 } from '#src/domain/text.ts';
 import { slugify } from '#src/domain/slug.ts';
 import type { Problem } from '#src/domain/problems.ts';
 
@@ -19,14 +20,11 @@ export interface WireResult {
   problems: Problem[];
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const HEADER = /^date\s+(\d{4}-\d{2}-\d{2})\s+(.+)$/i;
 const TIME_LINE = /^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\s+(\d{1,2}):(\d{2})\s*\(\s*(?:UTC|GMT)\s*([+-−]\d{1,2})(?::?(\d{2}))?\s*\)$/i;
 const BYLINE = /^By\s+(.+?)\s+[-–—]\s+(.+?):\s*$/;
 const SOURCE_ONLY = /^([\p{L}\p{N}][\p{L}\p{N} .&'’-]{0,60}):\s*$/u;
 const DATELINE_DAY = /,\s*((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+(\d{1,2})\s*$/i;
-
-const pad = (n: number | string) => String(n).padStart(2, '0');
 
 /** Wire text as it arrives: BOM, CRLF, non-breaking spaces, trailing blanks. */
 export function cleanWireText(text: string): string[] {
@@ -77,9 +75,9 @@ export function parseWire(file: string, text: string): WireResult {
   const timeMatch = content[cursor] ? TIME_LINE.exec(content[cursor]!.text) : null;
   if (timeMatch) {
     const [, day, monthName, year, hour, minute, offsetHours, offsetMinutes] = timeMatch as unknown as string[];
-    const month = MONTHS.indexOf(monthName!.toLowerCase()) + 1;
+    const month = monthNumber(monthName!) ?? 0;
     const sign = offsetHours!.startsWith('-') || offsetHours!.startsWith('−') ? '-' : '+';
-    const iso = `${year}-${pad(month)}-${pad(day!)}T${pad(hour!)}:${minute}:00${sign}${pad(offsetHours!.replace(/^[+-−]/, ''))}:${offsetMinutes ?? '00'}`;
+    const iso = `${year}-${pad2(month)}-${pad2(day!)}T${pad2(hour!)}:${minute}:00${sign}${pad2(offsetHours!.replace(/^[+-−]/, ''))}:${offsetMinutes ?? '00'}`;
     const parsed = month > 0 ? parseStoryDate(iso) : null;
     if (!parsed || !parsed.ok) {
       error(content[cursor]!.line, `the time line "${content[cursor]!.text}" is not a real date and time`, 'write it as "19 November 2019 17:49 (UTC+04:00)"');
@@ -117,7 +115,7 @@ export function parseWire(file: string, text: string): WireResult {
       const day = DATELINE_DAY.exec(entry.text);
       dateline = day ? entry.text.slice(0, day.index).trim() : entry.text;
       if (day && date) {
-        const month = MONTHS.findIndex((name) => name.startsWith(day[1]!.toLowerCase().replace(/\.$/, '').slice(0, 3))) + 1;
+        const month = abbreviatedMonth(day[1]!) ?? 0;
         if (Number(day[2]) !== Number(date.slice(8, 10)) || month !== Number(date.slice(5, 7))) {
           warn(entry.line, `the dateline says ${day[1]} ${day[2]} but the story is dated ${date.slice(0, 10)}`, 'check the date; the time line is used');
         }

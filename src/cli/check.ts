@@ -1,34 +1,36 @@
-// Checks every story before it is committed: `npm run check` runs this, then `astro check`.
-//
-//   npm run check                 the stories in content/ (or DATELINE_CONTENT), then the code
-//   node src/cli/check.ts <dir>   the stories in another folder only
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { articleSchema } from '#src/ingest/schema.ts';
-import { checkStories, type StoryFile } from '#src/ingest/check.ts';
-import { contentDir } from '#src/ingest/content-dir.ts';
+// `npm run check`: every story before it is committed, then the code.
+import { spawnSync } from 'node:child_process';
+import { count, formatCount } from '#src/domain/text.ts';
 import { formatProblem } from '#src/domain/problems.ts';
-import { findUnreadableStories } from '#src/ingest/scan.ts';
+import { checkStories, readStoryFiles } from '#src/ingest/check.ts';
+import { contentDir } from '#src/ingest/content-dir.ts';
+import { articleSchema } from '#src/ingest/schema.ts';
+import { parseCommand, type CommandSpec } from './args.ts';
 
-export async function readStoryFiles(dir: string): Promise<{ files: StoryFile[]; unreadable: string[] }> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const paths = entries.filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => join(e.parentPath, e.name));
-  const files = await Promise.all(
-    paths.map(async (path) => ({ file: relative(process.cwd(), path) || path, id: relative(dir, path).replace(/\.md$/, '').split('\\').join('/'), contents: await readFile(path, 'utf8') })),
-  );
-  const unreadable = (await findUnreadableStories(dir)).map((u) => `${relative(process.cwd(), u.path)}: the story cannot be read: ${u.reason}\n    fix: replace it with a regular Markdown file, or delete it`);
-  return { files, unreadable };
-}
+const spec = {
+  name: 'npm run check',
+  summary: 'Checks every story (all problems at once, each with its file, line and fix), then type-checks the code.',
+  usage: '[folder] [--stories-only]',
+  positionals: true,
+  options: {
+    'stories-only': { type: 'boolean', default: false, description: 'check the stories and not the code' },
+  },
+  notes: ['The folder is DATELINE_CONTENT, else content/. The command exits non-zero on any problem.'],
+} satisfies CommandSpec;
 
-if (import.meta.main) {
-  const dir = process.argv[2] || contentDir;
-  const started = performance.now();
-  const { files, unreadable } = await readStoryFiles(dir);
-  const problems = checkStories(files, articleSchema);
-  const errors = problems.filter((p) => p.severity !== 'warning');
-  for (const line of [...unreadable, ...problems.map(formatProblem)]) console.log(`${line}\n`);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const total = errors.length + unreadable.length;
-  console.log(`${files.length.toLocaleString('en')} stories checked in ${seconds} s: ${total === 0 ? 'no problems' : `${total} problem${total === 1 ? '' : 's'}`}.`);
-  process.exit(total > 0 ? 1 : 0);
+const { positionals, values } = parseCommand(spec);
+const dir = positionals[0] ?? contentDir;
+const started = performance.now();
+const { files, unreadable } = await readStoryFiles(dir);
+const problems = checkStories(files, articleSchema);
+const errors = problems.filter((p) => p.severity !== 'warning');
+for (const line of [...unreadable, ...problems.map(formatProblem)]) console.log(`${line}\n`);
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+const total = errors.length + unreadable.length;
+console.log(`${formatCount(files.length)} stories checked in ${seconds} s: ${total === 0 ? 'no problems' : count(total, 'problem')}.`);
+if (total > 0) process.exit(1);
+// A folder named on the command line is checked for its stories alone, as before a commit elsewhere.
+if (!values['stories-only'] && positionals.length === 0) {
+  const code = spawnSync('astro', ['check'], { stdio: 'inherit' }).status;
+  process.exit(code ?? 1);
 }

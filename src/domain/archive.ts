@@ -1,41 +1,4 @@
-import { formatStoryDate, storyDate, type StoryDate } from './dates.ts';
-import { articleUrl, slugOf } from './urls.ts';
-
-/** The frontmatter fields a story needs outside its own page, as the schema outputs them. */
-export interface StoryFields {
-  title: string;
-  date: string;
-  source: string;
-  author?: string[];
-  dateline?: string;
-  topics?: string[];
-  summary?: string;
-  lang?: string;
-  updated?: string;
-  corrections?: { date: string; text: string }[];
-  draft?: boolean;
-}
-
-/** What listings show of a story: small, with no body. */
-export interface Story {
-  id: string;
-  slug: string;
-  url: string;
-  title: string;
-  date: StoryDate;
-  /** `19 November 2019 17:49 (UTC+04:00)`. */
-  dateText: string;
-  source: string;
-  authors: string[];
-  dateline?: string;
-  topics: string[];
-  summary?: string;
-  lang: string;
-  /** When the story was last changed, if its frontmatter says. */
-  updated?: StoryDate;
-  corrections: { date: StoryDate; text: string }[];
-  draft: boolean;
-}
+import { compareStories, toStory, type Story, type StoryFields } from './story.ts';
 
 export interface DayGroup {
   year: number;
@@ -69,31 +32,6 @@ export interface Archive {
   months: MonthGroup[];
   /** Every day with stories, oldest first. */
   days: DayGroup[];
-}
-
-export function toStory(id: string, data: StoryFields): Story {
-  const date = storyDate(data.date);
-  return {
-    id,
-    slug: slugOf(id),
-    url: articleUrl(id, data.date),
-    title: data.title,
-    date,
-    dateText: formatStoryDate(date),
-    source: data.source,
-    authors: data.author ?? [],
-    dateline: data.dateline,
-    topics: data.topics ?? [],
-    summary: data.summary,
-    lang: data.lang ?? 'en',
-    updated: data.updated ? storyDate(data.updated) : undefined,
-    corrections: (data.corrections ?? []).map((correction) => ({ date: storyDate(correction.date), text: correction.text })),
-    draft: data.draft ?? false,
-  };
-}
-
-export function compareStories(a: Story, b: Story): number {
-  return a.date.instant - b.date.instant || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Orders the stories in time and groups them by the calendar date each was filed on. */

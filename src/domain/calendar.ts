@@ -1,5 +1,5 @@
 import type { Archive, YearGroup } from './archive.ts';
-import { monthName } from './dates.ts';
+import { monthDayKey, monthName } from './dates.ts';
 
 export interface CalendarDay {
   day: number;
@@ -49,11 +49,6 @@ export function yearCalendar(year: YearGroup): CalendarMonth[] {
     const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
     return { month, name: monthName(month), count: total, weeks };
   });
-}
-
-/** `11-19`: month and day, the key of an On this day page. */
-export function monthDayKey(month: number, day: number): string {
-  return `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 export interface AnniversaryDay {

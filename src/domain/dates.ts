@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 // The one function, not the package's index: that loads all of date-fns, a second in every worker thread.
 import { format } from 'date-fns/format';
+import { pad2 } from './text.ts';
 
 /** A story's date as its author wrote it: the calendar date and clock time in the story's own UTC offset. */
 export interface StoryDate {
@@ -24,7 +25,7 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*(Z|z|[+-]\d{2}:?\d{2}))?$/;
 const EXAMPLE = '2019-11-19T17:49:00+04:00';
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const pad = pad2;
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -68,16 +69,10 @@ export function parseStoryDate(input: unknown): DateParse {
   if (!rawOffset) {
     return invalid(`"${text}" has a time but no UTC offset`, `add the offset the story was filed in, e.g. ${parts[1]}-${parts[2]}-${parts[3]}T${parts[4]}:${parts[5]}:${pad(second)}+04:00, or Z for UTC`);
   }
-  let offset = 'Z';
-  let offsetMinutes = 0;
-  if (rawOffset.toUpperCase() !== 'Z') {
-    const sign = rawOffset[0] === '-' ? -1 : 1;
-    const digits = rawOffset.slice(1).replace(':', '');
-    const [oh, om] = [Number(digits.slice(0, 2)), Number(digits.slice(2))];
-    if (oh > 14 || om > 59) return invalid(`"${text}" has an offset outside UTC−14:00…UTC+14:00`);
-    offsetMinutes = sign * (oh * 60 + om);
-    offset = `${sign < 0 ? '-' : '+'}${pad(oh)}:${pad(om)}`;
-  }
+  const offsetMinutes = parseOffset(rawOffset);
+  if (offsetMinutes === null) return invalid(`"${text}" has an offset outside UTC−14:00…UTC+14:00`);
+  // The sign as written: `-00:00` stays `-00:00`.
+  const offset = rawOffset.toUpperCase() === 'Z' ? 'Z' : `${rawOffset[0]}${offsetText(Math.abs(offsetMinutes)).slice(1)}`;
   const instant = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
   return {
     ok: true,
@@ -101,7 +96,41 @@ export function formatOffset(offset: string): string {
 }
 
 /** English month names, from date-fns once: formatting thousands of dates must not build a time zone each time. */
-const MONTH_NAMES = Array.from({ length: 12 }, (_, i) => format(new TZDate(2000, i, 1, 'UTC'), 'MMMM'));
+export const MONTH_NAMES: readonly string[] = Array.from({ length: 12 }, (_, i) => format(new TZDate(2000, i, 1, 'UTC'), 'MMMM'));
+
+/** `November`, in any case → 11; undefined for anything else. */
+export function monthNumber(name: string): number | undefined {
+  const index = MONTH_NAMES.findIndex((month) => month.toLowerCase() === name.toLowerCase());
+  return index < 0 ? undefined : index + 1;
+}
+
+/** `Nov.`, `Sept`, `Novmber` → 11: a month as datelines abbreviate it, by its first three letters. */
+export function abbreviatedMonth(word: string): number | undefined {
+  const start = word.slice(0, 3).toLowerCase();
+  const index = start.length === 3 ? MONTH_NAMES.findIndex((month) => month.slice(0, 3).toLowerCase() === start) : -1;
+  return index < 0 ? undefined : index + 1;
+}
+
+/** `+04:00`, `-0530`, `Z` → minutes east of UTC; null for anything that is not an offset within ±14:00. */
+export function parseOffset(text: string): number | null {
+  if (/^z$/i.test(text)) return 0;
+  const match = /^([+-])(\d{2}):?(\d{2})$/.exec(text);
+  if (!match || Number(match[2]) > 14 || Number(match[3]) > 59) return null;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+}
+
+/** `+04:00` for an offset in minutes east of UTC. */
+export function offsetText(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** `now` as the wall clock reads in the offset, with the offset: `2019-11-19T17:49:00+04:00`. */
+export function isoInOffset(now: Date, offsetMinutes: number): string {
+  const local = new Date(now.getTime() + offsetMinutes * 60_000);
+  const day = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+  return `${day}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:00${offsetText(offsetMinutes)}`;
+}
 
 /**
  * `19 November 2019 17:49 (UTC+04:00)`, or `19 November 2019` for a date alone. The parts
@@ -130,14 +159,14 @@ export function monthName(month: number): string {
   return MONTH_NAMES[month - 1]!;
 }
 
+/** `11-19`: month and day, as On this day pages are keyed. */
+export function monthDayKey(month: number, day: number): string {
+  return `${pad(month)}-${pad(day)}`;
+}
+
 /** `November 2019`. */
 export function formatMonth(year: number, month: number): string {
   return `${monthName(month)} ${year}`;
-}
-
-/** Two-digit month or day for URLs. */
-export function twoDigits(n: number): string {
-  return pad(n);
 }
 
 /** The UTC instant as a sortable string, used where time order must hold across the whole archive. */

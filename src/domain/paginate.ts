@@ -10,27 +10,15 @@ export function pageSlice<T>(items: readonly T[], page: number, size = PAGE_SIZE
   return items.slice((page - 1) * size, page * size);
 }
 
-
 /** The rest parameter of a paginated route: nothing for page 1, `page/N` after. */
 export function pageParam(page: number): string | undefined {
   return page <= 1 ? undefined : `page/${page}`;
 }
 
-/**
- * Paths for a paginated listing: one entry per page, with the page number as a prop and, when
- * `key` is given, the page's incremental-build key.
- */
-export function pagePaths<P extends Record<string, string | undefined>, X extends object>(
-  params: P,
-  total: number,
-  extra: X,
-  key?: (page: number, pages: number) => string,
-  size = PAGE_SIZE,
-) {
-  const pages = pageCount(total, size);
-  return Array.from({ length: pages }, (_, i) => ({
+/** getStaticPaths entries for a paginated listing: one per page, with the page number as a prop. */
+export function pageRoutes<P extends Record<string, string | undefined>, X extends object>(params: P, total: number, extra: X, size = PAGE_SIZE) {
+  return Array.from({ length: pageCount(total, size) }, (_, i) => ({
     params: { ...params, page: pageParam(i + 1) },
     props: { ...extra, page: i + 1 },
-    ...(key ? { cacheKey: key(i + 1, pages) } : {}),
   }));
 }

@@ -1,4 +1,5 @@
-import { slugify } from './slug.ts';
+import { MONTH_NAMES } from './dates.ts';
+import { foldKey } from './text.ts';
 
 /** Where a story was filed, read from its dateline. */
 export interface Place {
@@ -12,7 +13,7 @@ export interface Place {
   key: string;
 }
 
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const MONTH = `(?:${MONTH_NAMES.map((name) => name.slice(0, 3).toLowerCase()).join('|')}|sept)[a-z]*\\.?`;
 /** The day part Reuters and Trend add to a dateline: `March 3`, `Nov. 19`, `19 Nov`. */
 const DAY = `(?:${MONTH}\\s*\\d{1,2}|\\d{1,2}\\s+${MONTH})`;
 const DAY_PART = new RegExp(`^${DAY}$`, 'i');
@@ -37,17 +38,6 @@ export function normalCase(text: string): string {
     .join('');
 }
 
-/** Case and diacritics folded away: the key that groups spelling variants. */
-export function foldKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[ıİ]/g, 'i')
-    .toLocaleLowerCase('en')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 /**
  * Reads the place from a dateline: `ASHGABAT, Turkmenistan` → Ashgabat, Turkmenistan;
  * `WASHINGTON, March 3` → Washington; `ASHGABAT, Turkmenistan, Nov. 19` → Ashgabat, Turkmenistan.
@@ -68,14 +58,4 @@ export function parseDateline(dateline: string | undefined): Place | undefined {
   const country = parts.length > 1 ? normalCase(parts.slice(1).join(comma)) : undefined;
   const label = country ? `${city}${comma}${country}` : city;
   return { city, country, label, key: foldKey(label) };
-}
-
-/** A URL slug for a place, a source, an author or a topic, whatever its script. */
-export function termSlug(label: string): string {
-  const ascii = slugify(label);
-  if (ascii) return ascii;
-  // Scripts slugify cannot spell in ASCII (Arabic, Georgian…) get a short stable hash.
-  let hash = 5381;
-  for (const char of foldKey(label)) hash = ((hash * 33) ^ char.codePointAt(0)!) >>> 0;
-  return `x-${hash.toString(36)}`;
 }

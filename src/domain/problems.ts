@@ -1,3 +1,5 @@
+import { compareStrings, count } from './text.ts';
+
 /** One thing wrong with one content file, said so that an editor can fix it without reading code. */
 export interface Problem {
   /** Path of the file, relative to the project (or as given). */
@@ -11,6 +13,11 @@ export interface Problem {
   severity?: 'error' | 'warning';
 }
 
+/** Problems in the order they are listed: by file (code unit order, whatever the machine's locale), then line. */
+export function compareProblems(a: Problem, b: Problem): number {
+  return compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0);
+}
+
 export function formatProblem(problem: Problem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
   const field = problem.field ? ` ${problem.field}:` : '';
@@ -18,8 +25,8 @@ export function formatProblem(problem: Problem): string {
 }
 
 export function formatProblems(problems: Problem[]): string {
-  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  return `Dateline found ${count} in the content; nothing was built.\n\n${problems.map(formatProblem).join('\n\n')}\n`;
+  const found = count(problems.length, 'problem');
+  return `Dateline found ${found} in the content; nothing was built.\n\n${problems.map(formatProblem).join('\n\n')}\n`;
 }
 
 /** Thrown when content is wrong; its message lists every problem at once. */

@@ -1,4 +1,4 @@
-import type { Story } from './archive.ts';
+import type { Story } from './story.ts';
 import type { Term } from './taxonomy.ts';
 
 /** How many stories on each side in time are considered within a topic, a place, and overall. */

@@ -1,3 +1,5 @@
+import { foldKey } from './text.ts';
+
 /** A slug is lower-case ASCII letters and digits, in words joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -39,4 +41,14 @@ export function slugify(text: string, maxLength = 80): string {
   const cut = ascii.slice(0, maxLength + 1);
   const lastHyphen = cut.lastIndexOf('-');
   return (lastHyphen > maxLength / 2 ? cut.slice(0, lastHyphen) : ascii.slice(0, maxLength)).replace(/-+$/, '');
+}
+
+/** A URL slug for a place, a source, an author or a topic, whatever its script. */
+export function termSlug(label: string): string {
+  const ascii = slugify(label);
+  if (ascii) return ascii;
+  // Scripts slugify cannot spell in ASCII (Arabic, Georgian…) get a short stable hash.
+  let hash = 5381;
+  for (const char of foldKey(label)) hash = ((hash * 33) ^ char.codePointAt(0)!) >>> 0;
+  return `x-${hash.toString(36)}`;
 }

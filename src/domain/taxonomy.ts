@@ -1,5 +1,7 @@
-import type { Story } from './archive.ts';
-import { foldKey, parseDateline, termSlug } from './places.ts';
+import type { Story } from './story.ts';
+import { parseDateline } from './places.ts';
+import { termSlug } from './slug.ts';
+import { compareStrings, foldKey } from './text.ts';
 
 export type TermKind = 'sources' | 'authors' | 'places' | 'topics';
 
@@ -41,7 +43,7 @@ export function termsOf(story: Story, kind: TermKind): string[] {
 /** The spelling to show for a group: the most used, then the one with most diacritics, then the first in order. */
 function preferredSpelling(counts: Map<string, number>): string {
   const nonAscii = (text: string) => text.replace(/[\x00-\x7f]/g, '').length;
-  return [...counts].sort(([a, x], [b, y]) => y - x || nonAscii(b) - nonAscii(a) || (a < b ? -1 : a > b ? 1 : 0))[0]![0];
+  return [...counts].sort(([a, x], [b, y]) => y - x || nonAscii(b) - nonAscii(a) || compareStrings(a, b))[0]![0];
 }
 
 /**
@@ -71,7 +73,7 @@ export function buildTaxonomy(stories: Story[], kind: TermKind): Term[] {
   const terms: Term[] = [];
   const slugs = new Set<string>();
   const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-  const sorted = [...groups].map(([key, group]) => ({ key, group, label: preferredSpelling(group.spellings) })).sort((a, b) => collator.compare(a.label, b.label) || (a.key < b.key ? -1 : 1));
+  const sorted = [...groups].map(([key, group]) => ({ key, group, label: preferredSpelling(group.spellings) })).sort((a, b) => collator.compare(a.label, b.label) || compareStrings(a.key, b.key));
   for (const { group, label } of sorted) {
     let slug = termSlug(label);
     // Different terms that slugify alike ("C++" and "C") still get their own pages.

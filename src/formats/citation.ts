@@ -1,4 +1,4 @@
-import type { Story } from '#src/domain/archive.ts';
+import type { Story } from '#src/domain/story.ts';
 import { monthName } from '#src/domain/dates.ts';
 
 /** `Huseyn Hasanov` → given `Huseyn`, family `Hasanov`: the last word is the family name. */
@@ -28,13 +28,12 @@ function bibtexEscape(text: string): string {
 export function bibtexCitation(story: Story, url: string): string {
   const first = story.authors[0] ? splitName(story.authors[0]).family : story.source;
   const key = `${first}${story.date.year}${story.slug.split('-')[0] ?? ''}`.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
-  const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
   const fields = [
     story.authors.length ? `  author = {${story.authors.map((name) => { const { given, family } = splitName(name); return bibtexEscape(given ? `${family}, ${given}` : family); }).join(' and ')}},` : '',
     `  title = {{${bibtexEscape(story.title)}}},`,
     `  journal = {${bibtexEscape(story.source)}},`,
     `  year = {${story.date.year}},`,
-    `  month = ${months[story.date.month - 1]},`,
+    `  month = ${monthName(story.date.month).slice(0, 3).toLowerCase()},`,
     `  day = {${story.date.day}},`,
     `  url = {${url}},`,
     `  language = {${story.lang}},`,

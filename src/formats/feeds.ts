@@ -1,4 +1,4 @@
-import type { Story } from '#src/domain/archive.ts';
+import type { Story } from '#src/domain/story.ts';
 import { getRssString } from '@astrojs/rss';
 import { escapeXml } from './xml.ts';
 

@@ -1,4 +1,4 @@
-import type { Story } from '#src/domain/archive.ts';
+import type { Story } from '#src/domain/story.ts';
 import { escapeXml } from './xml.ts';
 
 const TWO_DAYS = 2 * 24 * 60 * 60 * 1000;

@@ -1,4 +1,4 @@
-import type { Story } from '#src/domain/archive.ts';
+import type { Story } from '#src/domain/story.ts';
 
 /** schema.org NewsArticle for a story page. */
 export function newsArticle(story: Story, options: { url: string; placeName?: string; modified?: string; wordCount: number; site: string }): object {

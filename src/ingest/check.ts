@@ -1,11 +1,11 @@
-import { basename } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
 import type { z } from 'astro/zod';
-import { parseStoryFile } from './frontmatter.ts';
-import { validateFrontmatter } from './validate.ts';
-import { isValidSlug, slugify } from '#src/domain/slug.ts';
-import { articleUrl, findUrlCollisions } from '#src/domain/urls.ts';
+import { articleUrl } from '#src/domain/urls.ts';
 import { storyDate } from '#src/domain/dates.ts';
-import type { Problem } from '#src/domain/problems.ts';
+import { compareProblems, type Problem } from '#src/domain/problems.ts';
+import { collisionProblems, readStory } from './read-story.ts';
+import { findUnreadableStories } from './scan.ts';
 
 export interface StoryFile {
   /** As shown in messages. */
@@ -17,28 +17,6 @@ export interface StoryFile {
 
 /** Links in Markdown that point at another story: `](/2019/11/19/slug/)`, `](https://site/2019/...)`. */
 const STORY_LINK = /\]\(\s*(?:https?:\/\/[^/)\s]+)?(\/\d{4}\/\d{2}\/\d{2}\/[^)\s#?]+?)\/?(?:[#?][^)\s]*)?\s*(?:"[^"]*")?\)/g;
-
-/**
- * One story file read and validated as both the build and `npm run check` need it:
- * frontmatter, schema, and a file name that makes a valid slug.
- */
-export function readStory<S extends z.ZodObject>(file: string, slug: string, contents: string, schema: S) {
-  const parsed = parseStoryFile(file, contents);
-  const { data, problems } = validateFrontmatter(file, parsed, schema);
-  if (!isValidSlug(slug)) {
-    problems.push({ file, message: `the file name "${slug}.md" is not a valid slug`, fix: `rename it to ${slugify(slug) || 'a-lower-case-name'}.md: lower-case ASCII words joined by "-"` });
-  }
-  return { parsed, data, problems };
-}
-
-/** Stories that would share a URL, one problem per URL naming every file. */
-export function collisionProblems(stories: { id: string; file: string; date: string }[]): Problem[] {
-  return findUrlCollisions(stories).map((collision) => ({
-    file: collision.files[0]!,
-    message: `this story and ${collision.files.slice(1).join(' and ')} would both be published at ${collision.url}`,
-    fix: 'rename one of the files (the file name is the slug), or correct the date if one of them is wrong',
-  }));
-}
 
 function lineOf(text: string, index: number): number {
   let line = 1;
@@ -84,5 +62,16 @@ export function checkStories(files: StoryFile[], schema: z.ZodObject, now = Date
       }
     }
   }
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return problems.sort(compareProblems);
+}
+
+/** Every story file under a folder, read for `npm run check`, and the `.md` entries that cannot be read. */
+export async function readStoryFiles(dir: string): Promise<{ files: StoryFile[]; unreadable: string[] }> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const paths = entries.filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => join(e.parentPath, e.name));
+  const files = await Promise.all(
+    paths.map(async (path) => ({ file: relative(process.cwd(), path) || path, id: relative(dir, path).replace(/\.md$/, '').split('\\').join('/'), contents: await readFile(path, 'utf8') })),
+  );
+  const unreadable = (await findUnreadableStories(dir)).map((u) => `${relative(process.cwd(), u.path)}: the story cannot be read: ${u.reason}\n    fix: replace it with a regular Markdown file, or delete it`);
+  return { files, unreadable };
 }

@@ -5,11 +5,11 @@ import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'tinyglobby';
-import { ContentError, formatProblem, type Problem } from '#src/domain/problems.ts';
-import { collisionProblems } from './check.ts';
+import { compareProblems, ContentError, formatProblem, type Problem } from '#src/domain/problems.ts';
+import { collisionProblems } from './read-story.ts';
 import { findUnreadableStories } from './scan.ts';
 import { createStoryPool } from './pool.ts';
-import { count } from '#src/domain/plural.ts';
+import { count } from '#src/domain/text.ts';
 import { replaceFile } from '#src/util/replace-file.ts';
 import { runAtOnce } from '#src/util/run-at-once.ts';
 import { STORY_READER } from './version.ts';
@@ -210,7 +210,7 @@ export function articleLoader(options: { base: string }): Loader {
       if (problems.length > 0) {
         // Kept, an invalid story's old data would outlive this build in Astro's store.
         for (const id of invalidIds) context.store.delete(id);
-        problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+        problems.sort(compareProblems);
         throw new ContentError(problems);
       }
       const digests: Record<string, string> = {};

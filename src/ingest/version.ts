@@ -10,5 +10,5 @@
  */
 export const STORY_READER = {
   version: 1,
-  sources: 'YprtPGJB0p4NphIa',
+  sources: '8pYZXI8PL0-hap94',
 };

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { articleSchema } from './schema.ts';
-import { readStory } from './check.ts';
+import { readStory } from './read-story.ts';
 import { createStoryRenderer } from './markdown.ts';
 import type { Problem } from '#src/domain/problems.ts';
 import type { StoryJob, StoryReply } from './pool.ts';

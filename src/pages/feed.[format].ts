@@ -1,9 +1,6 @@
 import type { APIRoute } from 'astro';
-import { latestFirst } from '#src/site/archive.ts';
-import { FORMATS, feedResponse, siteFeed, type FeedFormat } from '#src/site/feeds.ts';
+import { feedResponse, siteFeedRoutes, siteFeedView } from '#src/site/views/feeds.ts';
 
-export function getStaticPaths() {
-  return FORMATS.map((format) => ({ params: { format } }));
-}
+export const getStaticPaths = siteFeedRoutes;
 
-export const GET: APIRoute = ({ params }) => feedResponse(params.format as FeedFormat, siteFeed, latestFirst);
+export const GET: APIRoute = ({ props }) => feedResponse(siteFeedView(props.format));

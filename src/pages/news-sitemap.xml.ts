@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { latestFirst } from '#src/site/archive.ts';
-import { absolute } from '#src/site/feeds.ts';
+import { absolute } from '#src/site/origin.ts';
 import { newsSitemap } from '#src/formats/sitemaps.ts';
 
 /** Google News: the stories of the last two days before the archive's newest story. */

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absolute } from '#src/site/feeds.ts';
+import { absolute } from '#src/site/origin.ts';
 
 export const GET: APIRoute = () =>
   new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absolute('/sitemap-index.xml')}\nSitemap: ${absolute('/news-sitemap.xml')}\n`, {

@@ -4,6 +4,8 @@
  */
 export function linkToday(link: HTMLAnchorElement | null, now = new Date()): void {
   if (!link) return;
+  // The key monthDayKey (src/domain/dates.ts) gives a day, written out: this script is inlined
+  // into the home page, and importing a module would make it a file of its own.
   const key = `${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   const days = new Set((link.dataset.days ?? '').split(' '));
   if (days.has(key)) {

@@ -1,11 +1,28 @@
-import { createHash } from 'node:crypto';
+import { hashOf } from '#src/util/hash.ts';
 
 /**
- * A key for Astro's incremental build (`cacheKey` in getStaticPaths): a hash of everything a
- * page shows. An unchanged key lets the next build reuse the page instead of rendering it, so
- * leaving out an input would leave stale pages: the incremental-build test compares a rebuilt
- * site with a clean build, file by file.
+ * Incremental builds (`cacheKey` in getStaticPaths): Astro reuses the last build's copy of a
+ * page whose key is unchanged. A page's key is a hash of its view, the one value the page
+ * renders from (./views/), so whatever a view shows is in its key without a second edit.
  */
-export function cacheKey(...inputs: unknown[]): string {
-  return createHash('sha1').update(JSON.stringify(inputs)).digest('base64url');
+export function viewKey(view: unknown): string {
+  return hashOf(view);
+}
+
+/** Each keyed page's key by its path, for the build record (src/integrations/build-record.ts). */
+export const pageKeys = new Map<string, string>();
+
+type Params = Record<string, string | undefined>;
+
+/**
+ * getStaticPaths entries keyed by their views: `view(props)` is what the page will render
+ * from those props, and its hash is the page's key.
+ */
+export function keyedRoutes<P extends object>(routes: { params: Params; props: P }[], view: (props: P) => { path: string }) {
+  return routes.map(({ params, props }) => {
+    const shown = view(props);
+    const cacheKey = viewKey(shown);
+    pageKeys.set(shown.path, cacheKey);
+    return { params, props, cacheKey };
+  });
 }

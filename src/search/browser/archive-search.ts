@@ -8,6 +8,7 @@
  * order; each part is searched when the reader reaches it.
  */
 import type { SearchManifest } from '#src/search/parts.ts';
+import { searchIndexUrl } from '#src/domain/urls.ts';
 
 export interface ResultData {
   url: string;
@@ -60,7 +61,7 @@ function withoutPart(counts: FilterCounts): FilterCounts {
 
 export async function openArchiveSearch(tag: string, instanceOptions: Record<string, unknown>): Promise<ArchiveSearch | null> {
   try {
-    const response = await fetch(`/pagefind/parts.json?v=${encodeURIComponent(tag)}`);
+    const response = await fetch(`${searchIndexUrl('parts.json')}?v=${encodeURIComponent(tag)}`);
     if (!response.ok) return null;
     const { parts, filters } = (await response.json()) as SearchManifest;
     const [primary, ...others] = parts;

@@ -1,6 +1,7 @@
 /** The search page: Pagefind's JS API in the browser, with the whole search state kept in the URL. */
 import { FILTER_NAMES, hasCriteria, pagefindOptions, parseSearchState, serializeSearchState, type SearchState } from '#src/search/state.ts';
 
+import { stories } from '#src/domain/text.ts';
 import { openArchiveSearch, type FilterCounts, type Hits, type ResultData } from './archive-search.ts';
 
 const BATCH = 10;
@@ -36,7 +37,7 @@ function renderResult(data: ResultData): HTMLLIElement {
 }
 
 function describe(state: SearchState, total: number): string {
-  const stories = `${total.toLocaleString('en')} ${total === 1 ? 'story' : 'stories'}`;
+  const found = stories(total);
   const parts: string[] = [];
   if (state.q) parts.push(`${total === 1 ? 'matches' : 'match'} “${state.q}”`);
   const chosen = FILTER_NAMES.flatMap((name) => state.filters[name]);
@@ -44,7 +45,7 @@ function describe(state: SearchState, total: number): string {
   if (state.from || state.to) parts.push(`from ${state.from || 'the start'} to ${state.to || 'today'}`);
   const order = state.sort === 'date' ? ', newest first' : state.sort === 'oldest' ? ', oldest first' : '';
   if (total === 0) return `No stories ${parts.join(' and ').replace(/^matches/, 'match') || 'found'}.`;
-  return `${stories} ${parts.join(' and ')}${order}.`.replace(/ \./, '.');
+  return `${found} ${parts.join(' and ')}${order}.`.replace(/ \./, '.');
 }
 
 export async function startSearch(): Promise<void> {

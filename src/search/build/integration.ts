@@ -6,8 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { cacheKey } from '#src/site/cache-key.ts';
-import { count } from '#src/domain/plural.ts';
+import { hashOf } from '#src/util/hash.ts';
+import { searchIndexUrl } from '#src/domain/urls.ts';
+import { count } from '#src/domain/text.ts';
 import { removeTree } from '#src/util/remove-tree.ts';
 import { replaceFile } from '#src/util/replace-file.ts';
 import { atMostAtOnce, runAtOnce } from '#src/util/run-at-once.ts';
@@ -116,7 +117,7 @@ export default function pagefindIntegration(): AstroIntegration {
           const entry = await readFile(join(target, 'pagefind-entry.json'));
           manifest.parts.unshift({
             id: part.id,
-            path: `/pagefind/${part.id}/`,
+            path: searchIndexUrl(`${part.id}/`),
             tag: createHash('sha256').update(entry).digest('hex').slice(0, 16),
             stories: part.pages.length,
             from: part.from,
@@ -140,7 +141,7 @@ function pagefindVersion(): string {
 }
 
 function partKey(part: SearchPart<ArticlePage>, version: string): string {
-  return cacheKey(PART_FORMAT, version, part.id, part.pages.map((page) => [page.file, page.digest]));
+  return hashOf([PART_FORMAT, version, part.id, part.pages.map((page) => [page.file, page.digest])]);
 }
 
 function readKey(cached: string): string | null {

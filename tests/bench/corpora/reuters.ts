@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { slugify } from '#src/domain/slug.ts';
+import { escapeMarkdown } from '#src/authoring/story-file.ts';
 
 /** One line of the Reuters-21578 corpus file. */
 export interface ReutersRecord {
@@ -11,14 +12,6 @@ export interface ReutersRecord {
   places: string[];
   topics: string[];
   body: string;
-}
-
-/** Reuters text is plain, not Markdown: keep `<SRD>`-style tickers and stray markup as text. */
-function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/^([ \t]*)([#>*+-]|\d+[.)])(?=\s)/gm, '$1\\$2');
 }
 
 /** The Markdown file a Reuters story becomes: its path under the content folder and its text. */

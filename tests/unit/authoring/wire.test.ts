@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseWire } from '#src/authoring/wire.ts';
-import { importWire } from '#src/cli/import.ts';
+import { importWire } from '#src/authoring/import-wire.ts';
 
 const SEED = 'tests/fixtures/wire/000_efff69c8e6e26ed1.txt';
 const FIRST_STORY = 'content/2019/11/turkmenistan-developing-co-op-with-intl-organization-for-migration.md';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive, neighbours, type StoryFields } from '#src/domain/archive.ts';
-import { pageCount, pagePaths, pageSlice } from '#src/domain/paginate.ts';
+import { buildArchive, neighbours } from '#src/domain/archive.ts';
+import type { StoryFields } from '#src/domain/story.ts';
+import { pageCount, pageRoutes, pageSlice } from '#src/domain/paginate.ts';
+import { keyedRoutes, pageKeys, viewKey } from '#src/site/cache-key.ts';
 import { textDirection } from '#src/domain/language.ts';
 
 const story = (date: string, title = date): StoryFields => ({ title, date, source: 'Trend' });
@@ -45,15 +47,18 @@ describe('pagination', () => {
     expect(pageCount(0)).toBe(1);
     expect(pageCount(51, 25)).toBe(3);
     expect(pageSlice([1, 2, 3, 4, 5], 2, 2)).toEqual([3, 4]);
-    expect(pagePaths({ year: '2019' }, 3, { index: 7 }, undefined, 2)).toEqual([
+    expect(pageRoutes({ year: '2019' }, 3, { index: 7 }, 2)).toEqual([
       { params: { year: '2019', page: undefined }, props: { index: 7, page: 1 } },
       { params: { year: '2019', page: 'page/2' }, props: { index: 7, page: 2 } },
     ]);
   });
 
-  it('gives each page its incremental-build key when asked', () => {
-    const paths = pagePaths({}, 3, {}, (page, pages) => `${page} of ${pages}`, 2);
-    expect(paths.map((path) => path.cacheKey)).toEqual(['1 of 2', '2 of 2']);
+  it('gives each page its incremental-build key: a hash of the view it renders', () => {
+    const view = (props: { page: number }) => ({ path: `/list/page/${props.page}/`, shown: props.page === 1 ? ['a', 'b'] : ['c'] });
+    const paths = keyedRoutes(pageRoutes({}, 3, {}, 2), view);
+    expect(paths.map((path) => path.cacheKey)).toEqual([viewKey(view({ page: 1 })), viewKey(view({ page: 2 }))]);
+    expect(paths[0]!.cacheKey).not.toBe(paths[1]!.cacheKey);
+    expect(pageKeys.get('/list/page/2/')).toBe(paths[1]!.cacheKey);
   });
 });
 

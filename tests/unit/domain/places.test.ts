@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { foldKey, normalCase, parseDateline, termSlug } from '#src/domain/places.ts';
+import { normalCase, parseDateline } from '#src/domain/places.ts';
+import { termSlug } from '#src/domain/slug.ts';
+import { foldKey } from '#src/domain/text.ts';
 
 describe('parseDateline', () => {
   // Real datelines: the Trend seed, then the Reuters-21578 corpus as printed.

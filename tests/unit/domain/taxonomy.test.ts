@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive, type StoryFields } from '#src/domain/archive.ts';
+import { buildArchive } from '#src/domain/archive.ts';
+import type { StoryFields } from '#src/domain/story.ts';
 import { buildTaxonomy, placesByCountry } from '#src/domain/taxonomy.ts';
 import { relatedStories } from '#src/domain/related.ts';
 import { onThisDay, shadeLevel, yearCalendar } from '#src/domain/calendar.ts';

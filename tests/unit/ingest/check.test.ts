@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleSchema } from '#src/ingest/schema.ts';
 import { checkStories } from '#src/ingest/check.ts';
-import { readStoryFiles } from '#src/cli/check.ts';
+import { readStoryFiles } from '#src/ingest/check.ts';
 import { formatProblem } from '#src/domain/problems.ts';
 import { parseGitLog, readHistory } from '#src/ingest/history.ts';
-import { isoInOffset, newStory, parseOffset } from '#src/cli/new.ts';
+import { isoInOffset, parseOffset } from '#src/domain/dates.ts';
+import { newStory } from '#src/authoring/new-story.ts';
 
 describe('npm run check', () => {
   it('finds every kind of mistake at once, with file, line and fix', async () => {

@@ -1,11 +1,6 @@
 import type { APIRoute } from 'astro';
-import { feedResponse, termFeed, termFeedPaths, type FeedFormat } from '#src/site/feeds.ts';
+import { feedResponse, termFeedRoutes, termFeedView } from '#src/site/views/feeds.ts';
 
-export function getStaticPaths() {
-  return termFeedPaths('authors');
-}
+export const getStaticPaths = () => termFeedRoutes('authors');
 
-export const GET: APIRoute = ({ params, props }) => {
-  const { info, stories } = termFeed('authors', props.index as number);
-  return feedResponse(params.format as FeedFormat, info, stories);
-};
+export const GET: APIRoute = ({ props }) => feedResponse(termFeedView('authors', props.index, props.format));

@@ -1,11 +1,6 @@
 import type { APIRoute } from 'astro';
-import { feedResponse, termFeed, termFeedPaths, type FeedFormat } from '#src/site/feeds.ts';
+import { feedResponse, termFeedRoutes, termFeedView } from '#src/site/views/feeds.ts';
 
-export function getStaticPaths() {
-  return termFeedPaths('topics');
-}
+export const getStaticPaths = () => termFeedRoutes('topics');
 
-export const GET: APIRoute = ({ params, props }) => {
-  const { info, stories } = termFeed('topics', props.index as number);
-  return feedResponse(params.format as FeedFormat, info, stories);
-};
+export const GET: APIRoute = ({ props }) => feedResponse(termFeedView('topics', props.index, props.format));
