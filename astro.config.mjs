@@ -2,7 +2,8 @@
 import { defineConfig } from 'astro/config';
 import { storyMarkdown } from '#src/ingest/markdown.ts';
 import sitemap from '@astrojs/sitemap';
-import pagefind from '#src/search/build/integration.ts';
+import search from '#src/search/build/integration.ts';
+import buildRecord from '#src/integrations/build-record.ts';
 import drafts from '#src/integrations/drafts.ts';
 import security from '#src/integrations/security.ts';
 
@@ -18,7 +19,7 @@ export default defineConfig({
   // Stories render on worker threads with this same pipeline (src/lib/story-pool.ts).
   markdown: { processor: storyMarkdown },
   // The sitemap splits itself into files of at most 45,000 URLs, under the protocol's 50,000.
-  integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page), entryLimit: 45_000 }), drafts(), pagefind(), security()],
+  integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page), entryLimit: 45_000 }), drafts(), search(), security(), buildRecord()],
   server: { port: 4321, host: 'localhost' },
   devToolbar: { enabled: false },
   // Pages whose getStaticPaths key is unchanged are reused from the last build (src/lib/cache-key.ts).

@@ -9,7 +9,8 @@ import { compareProblems, ContentError, formatProblem, type Problem } from '#src
 import { collisionProblems } from './read-story.ts';
 import { findUnreadableStories } from './scan.ts';
 import { createStoryPool } from './pool.ts';
-import { count } from '#src/domain/text.ts';
+import { stories } from '#src/domain/text.ts';
+import { buildRecord } from '#src/util/build-record.ts';
 import { replaceFile } from '#src/util/replace-file.ts';
 import { runAtOnce } from '#src/util/run-at-once.ts';
 import { STORY_READER } from './version.ts';
@@ -93,8 +94,6 @@ export function articleLoader(options: { base: string }): Loader {
       const lastRecord = await readFile(recordFile, 'utf8').catch(() => 'null');
       const known = parseRecord(lastRecord);
       const validated = known?.version === version ? known.digests : {};
-      // Where earlier builds kept the record.
-      if (context.meta.has('validated-stories')) context.meta.delete('validated-stories');
 
       let [unchanged, read] = [0, 0];
 
@@ -217,7 +216,8 @@ export function articleLoader(options: { base: string }): Loader {
       for (const entry of context.store.values()) if (entry.digest !== undefined) digests[entry.id] = String(entry.digest);
       const record = JSON.stringify({ version, digests } satisfies ValidatedStories);
       if (record !== lastRecord) await replaceFile(recordFile, record);
-      context.logger.info(`${count(read, 'story', 'stories')} read, ${count(unchanged, 'story', 'stories')} unchanged since the last build`);
+      buildRecord().stories = { read, unchanged };
+      context.logger.info(`${stories(read)} read, ${stories(unchanged)} unchanged since the last build`);
     },
   };
 }

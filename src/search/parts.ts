@@ -16,7 +16,10 @@ export const MIN_PART_STORIES = 4_000;
 const MAX_PART_STORIES = 48_000;
 const TARGET_PARTS = 8;
 
-export interface SearchPart<Page extends IndexedPage = IndexedPage> {
+/** A page as parts are planned: its file, and when it was published. */
+export type DatedPage = Pick<IndexedPage, 'file' | 'published'>;
+
+export interface SearchPart<Page extends DatedPage = IndexedPage> {
   /** Names the part's folder under /pagefind/: `2019`, `2010-to-2011`, `1987-04`, `1987-03-01-to-1987-03-17`. */
   id: string;
   /** First and last day the part may hold, `YYYY-MM-DD`. */
@@ -26,20 +29,30 @@ export interface SearchPart<Page extends IndexedPage = IndexedPage> {
   pages: Page[];
 }
 
+/** The file a page's URL path is written to, as the search step names pages: `/2019/11/19/slug/` → `2019/11/19/slug/index.html`. */
+export function pageFile(path: string): string {
+  return `${path.slice(1)}index.html`;
+}
+
+/** What the build knows of a story's page before it is written, as the search index needs it. */
 export interface IndexedPage {
   /** The page's file under the site's root: `1987/03/03/slug/index.html`. */
   file: string;
   /** When it was published, as the page's `data-published` holds it: an ISO instant in UTC. */
   published: string;
+  /** `YYYY-MM` in the story's own offset, as the page's month filter holds it. */
+  month: string;
+  /** The page's filter values, `name` and `value`, as the page marks them for Pagefind. */
+  filters: [string, string][];
 }
 
-interface Unit<Page extends IndexedPage> {
+interface Unit<Page extends DatedPage> {
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, in UTC. */
   key: string;
   pages: Page[];
 }
 
-function group<Page extends IndexedPage>(pages: Page[], length: 4 | 7 | 10): Unit<Page>[] {
+function group<Page extends DatedPage>(pages: Page[], length: 4 | 7 | 10): Unit<Page>[] {
   const units = new Map<string, Page[]>();
   for (const page of pages) {
     const key = page.published.slice(0, length);
@@ -57,7 +70,7 @@ function group<Page extends IndexedPage>(pages: Page[], length: 4 | 7 | 10): Uni
  * depend only on its own stories, so an edit moves no part, and stories added at the newest
  * end move only the newest part; a story added to an old year moves the parts after it.
  */
-export function planSearchParts<Page extends IndexedPage>(pages: Page[], limit = partLimit(pages.length)): SearchPart<Page>[] {
+export function planSearchParts<Page extends DatedPage>(pages: Page[], limit = partLimit(pages.length)): SearchPart<Page>[] {
   const sorted = [...pages].sort((a, b) => compareStrings(a.published, b.published) || compareStrings(a.file, b.file));
   const units = group(sorted, 4).flatMap((year) =>
     year.pages.length <= limit ? [year] : group(year.pages, 7).flatMap((month) => (month.pages.length <= limit ? [month] : group(month.pages, 10))),
@@ -106,6 +119,9 @@ function lastDay(key: string): string {
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${key}-${String(days).padStart(2, '0')}`;
 }
+
+/** What the search page is rendered with in place of the index's tag, until the index is written (build/publish.ts). */
+export const INDEX_TAG_PLACEHOLDER = 'DATELINE_INDEX_TAG';
 
 /** `/pagefind/parts.json`: what the search page needs to know of the parts. */
 export interface SearchManifest {

@@ -1,3 +1,4 @@
+import { buildRecord } from '#src/util/build-record.ts';
 import { hashOf } from '#src/util/hash.ts';
 
 /**
@@ -9,8 +10,6 @@ export function viewKey(view: unknown): string {
   return hashOf(view);
 }
 
-/** Each keyed page's key by its path, for the build record (src/integrations/build-record.ts). */
-export const pageKeys = new Map<string, string>();
 
 type Params = Record<string, string | undefined>;
 
@@ -22,7 +21,7 @@ export function keyedRoutes<P extends object>(routes: { params: Params; props: P
   return routes.map(({ params, props }) => {
     const shown = view(props);
     const cacheKey = viewKey(shown);
-    pageKeys.set(shown.path, cacheKey);
+    buildRecord().keys[shown.path] = cacheKey;
     return { params, props, cacheKey };
   });
 }

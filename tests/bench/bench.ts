@@ -14,6 +14,7 @@ import { readCorpus, writeStories } from './corpus.ts';
 import type { ReutersRecord } from './corpora/reuters.ts';
 import { seededRandom, syntheticStory } from './corpora/synthetic.ts';
 import { parseSiteFolder } from '#src/util/site-folders.ts';
+import { RECORD_FILE, type BuildRecord } from '#src/util/build-record.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const HUGO_SITE = join(import.meta.dirname, 'yardsticks/hugo');
@@ -61,9 +62,7 @@ async function timed(command: string[], env: Record<string, string> = {}, cwd = 
   const wallSeconds = (performance.now() - started) / 1000;
   const peakKB = Number((await readFile(report, 'utf8').catch(() => '0')).trim().split('\n').at(-1));
   await rm(work, { recursive: true, force: true });
-  const step = /indexed [\d,]+ stor(?:y|ies) in (\d+) ms/.exec(output);
-  const parts = [...output.matchAll(/search part \S+: [\d,]+ stor(?:y|ies) indexed in (\d+) ms/g)].reduce((sum, match) => sum + Number(match[1]), 0);
-  return { wallSeconds, peakMB: peakKB / 1024, pagefindSeconds: step ? parts / 1000 : undefined, searchStepSeconds: step ? Number(step[1]) / 1000 : undefined, ok: code === 0, output };
+  return { wallSeconds, peakMB: peakKB / 1024, ok: code === 0, output };
 }
 
 async function countOutput(dir: string): Promise<{ pages: number; files: number; bytes: number }> {
@@ -89,6 +88,12 @@ async function measureDateline(name: string, content: string, editFile: string, 
   // that, so that it does not share the machine with the deletion.
   const build = async () => {
     const run = await timed(['npm', 'run', '--silent', 'build'], env);
+    // What the search step did, from the record the build writes.
+    const record = JSON.parse(await readFile(join(env.DATELINE_CACHE, RECORD_FILE), 'utf8').catch(() => 'null')) as BuildRecord | null;
+    if (record?.search) {
+      run.pagefindSeconds = record.search.parts.reduce((sum, part) => sum + (part.ms ?? 0), 0) / 1000;
+      run.searchStepSeconds = record.search.stepMs / 1000;
+    }
     const waited = await oldSitesDeleted(env.DATELINE_OUT);
     if (waited >= 0.1) console.log(`  ${name}: the replaced site was deleted ${s(waited)} after the build returned`);
     return run;

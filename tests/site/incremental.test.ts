@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, makeTestArchive, removeAll, runScript, SITE_URL } from '../support/build.ts';
+import { RECORD_FILE, type BuildRecord } from '#src/util/build-record.ts';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -14,14 +14,29 @@ async function filesUnder(dir: string): Promise<string[]> {
 // Astro colours its log when CI is set, even into a pipe.
 const plain = (output: string) => output.replace(/\x1b\[[0-9;]*m/g, '');
 
-/** Pages the build log says were reused from the last build rather than rendered. */
-function reusedPages(output: string): Set<string> {
-  return new Set([...plain(output).matchAll(/(\/\S+) \((?:restored|cached)\)/g)].map((match) => match[1]!));
+/** A build's output, and the record it wrote (src/util/build-record.ts). */
+interface Build {
+  code: number | null;
+  output: string;
+  record: BuildRecord;
 }
 
-/** Search parts the build log says were indexed, not copied from the last build. */
-function indexedParts(output: string): string[] {
-  return [...plain(output).matchAll(/search part (\S+): [\d,]+ stor(?:y|ies) indexed/g)].map((match) => match[1]!);
+async function build(env: Record<string, string>): Promise<Build> {
+  const result = await runScript('build', env);
+  const record = JSON.parse(await readFile(join(env.DATELINE_CACHE!, RECORD_FILE), 'utf8').catch(() => 'null')) as BuildRecord;
+  return { ...result, record };
+}
+
+/** Pages the build reused from the last build rather than rendered, named by their files as Astro writes them. */
+function reusedPages({ record }: Build): Set<string> {
+  const rendered = new Set(record.rendered);
+  const file = (path: string) => (path.endsWith('/') ? `${path}index.html` : path);
+  return new Set(Object.keys(record.keys).filter((path) => !rendered.has(path)).map(file));
+}
+
+/** Search parts the build indexed, not copied from the last build. */
+function indexedParts({ record }: Build): string[] {
+  return record.search!.parts.filter((part) => part.indexed !== 'unchanged').map((part) => part.id);
 }
 
 async function edit(path: string, change: (text: string) => string): Promise<void> {
@@ -34,10 +49,10 @@ async function edit(path: string, change: (text: string) => string): Promise<voi
 describe('an incremental rebuild after edits', () => {
   let content: string;
   let work: string;
-  let first: { code: number | null; output: string };
-  let warm: { code: number | null; output: string };
-  let reindexed: { code: number | null; output: string };
-  let second: { code: number | null; output: string };
+  let first: Build;
+  let warm: Build;
+  let reindexed: Build;
+  let second: Build;
   /** Every file of the site the edited build replaces, and its bytes when the build began. */
   let replaced: Map<string, Buffer>;
   let clean: Awaited<ReturnType<typeof buildSite>>;
@@ -48,16 +63,13 @@ describe('an incremental rebuild after edits', () => {
     work = await mkdtemp(join(tmpdir(), 'dateline-incremental-'));
     // Search parts of at most five stories: several parts, so that an edit leaves some alone.
     env = { DATELINE_CONTENT: content, DATELINE_OUT: join(work, 'dist'), DATELINE_CACHE: join(work, 'cache'), SITE_URL, DATELINE_SEARCH_PART_STORIES: '5' };
-    // A part's pages as builds before 2026-11-29 staged them for Pagefind, left by a killed build.
-    await mkdir(join(work, 'cache', 'dateline-search-stage', '2019-11-4242-0badc0de', '2019/11/19/story'), { recursive: true });
-    await writeFile(join(work, 'cache', 'dateline-search-stage', '2019-11-4242-0badc0de', '2019/11/19/story/index.html'), '<html lang="en"></html>');
-    first = await runScript('build', env);
+    first = await build(env);
     // Nothing changed: the search parts of the site are links to the cached ones.
-    warm = await runScript('build', env);
+    warm = await build(env);
     // The search cache gone, the pages kept: every part is indexed again from the built pages.
     execFileSync('cp', ['-al', join(work, 'dist', 'pagefind'), join(work, 'index-while-rendering')]);
     await rm(join(work, 'cache', 'dateline-search'), { recursive: true });
-    reindexed = await runScript('build', env);
+    reindexed = await build(env);
     execFileSync('cp', ['-al', join(work, 'dist', 'pagefind'), join(work, 'index-from-pages')]);
     // The live site's files as the edited build finds them, seen through links of their own.
     execFileSync('cp', ['-al', join(work, 'dist'), join(work, 'live-before-edits')]);
@@ -83,7 +95,7 @@ describe('an incremental rebuild after edits', () => {
       await writeFile(join(work, leftover, '2019/index.html'), 'half-written');
     }
 
-    second = await runScript('build', env);
+    second = await build(env);
     clean = await buildSite(content, { DATELINE_SEARCH_PART_STORIES: '5' });
   }, 600_000);
 
@@ -92,8 +104,8 @@ describe('an incremental rebuild after edits', () => {
   it('reuses the pages nothing changed and renders the others again', () => {
     expect(first.code, first.output).toBe(0);
     expect(second.code, second.output).toBe(0);
-    expect(reusedPages(first.output).size).toBe(0);
-    const reused = reusedPages(second.output);
+    expect(reusedPages(first).size).toBe(0);
+    const reused = reusedPages(second);
     expect(reused.has('/2020/01/01/new-year-in-ashgabat/index.html')).toBe(true);
     // Its neighbour in time changed headline.
     expect(reused.has('/2019/11/19/tokyo-markets-close-higher/index.html')).toBe(false);
@@ -118,9 +130,9 @@ describe('an incremental rebuild after edits', () => {
 
   it('reads again only the story files that changed', async () => {
     const stories = (await readdir(content, { recursive: true })).filter((name) => String(name).endsWith('.md')).length;
-    expect(plain(first.output)).toMatch(new RegExp(`\\b${stories.toLocaleString('en')} stories read, 0 stories unchanged since the last build`));
+    expect(first.record.stories).toEqual({ read: stories, unchanged: 0 });
     // The edited text, the new headline, the added story; the deleted one is simply gone.
-    expect(plain(second.output)).toMatch(new RegExp(`\\b3 stories read, ${(stories - 3).toLocaleString('en')} stories unchanged since the last build`));
+    expect(second.record.stories).toEqual({ read: 3, unchanged: stories - 3 });
   });
 
   it('deletes the site it replaced, and folders killed builds left, once the new site is in place', async () => {
@@ -131,28 +143,27 @@ describe('an incremental rebuild after edits', () => {
   });
 
   it('indexes again only the search parts whose story pages changed', async () => {
-    const all = indexedParts(first.output);
+    const all = indexedParts(first);
     expect(all.length).toBeGreaterThanOrEqual(4);
-    const again = indexedParts(second.output);
+    const again = indexedParts(second);
     // The busy day's part, and the part of the story whose text changed.
     expect(again).toContain('1987-03-03');
     expect(again).toContain('2019-11-21-to-2019-11-23');
     expect(again.length).toBeLessThan(all.length);
-    expect(plain(second.output)).toMatch(new RegExp(`\\(${again.length} of ${all.length} search parts indexed`));
+    expect(second.record.search!.parts).toHaveLength(all.length);
   });
 
   it('indexes every search part of a cold build as soon as its pages are rendered', () => {
-    const lines = plain(first.output).split('\n').filter((line) => /search part \S+: [\d,]+ stor(?:y|ies) indexed/.test(line));
-    expect(lines.length).toBeGreaterThanOrEqual(4);
-    for (const line of lines) expect(line).toMatch(/, while pages were rendered$/);
-    expect(plain(first.output)).toContain(`(${lines.length} of ${lines.length} search parts indexed, ${lines.length} of them while pages were rendered`);
+    const parts = first.record.search!.parts;
+    expect(parts.length).toBeGreaterThanOrEqual(4);
+    for (const part of parts) expect(part.indexed).toBe('while-rendering');
   });
 
   it('gives the same index, byte for byte, from the built pages as from the pages as they were rendered', async () => {
     expect(reindexed.code, reindexed.output).toBe(0);
-    const parts = indexedParts(reindexed.output);
-    expect([...parts].sort()).toEqual(indexedParts(first.output).sort());
-    expect(plain(reindexed.output)).toContain(`(${parts.length} of ${parts.length} search parts indexed, 0 of them while pages were rendered`);
+    const parts = indexedParts(reindexed);
+    expect([...parts].sort()).toEqual(indexedParts(first).sort());
+    for (const part of reindexed.record.search!.parts) expect(part.indexed).toBe('from-site');
     const [early, late] = [join(work, 'index-while-rendering'), join(work, 'index-from-pages')];
     const files = await filesUnder(early);
     expect(files).toContain('parts.json');
@@ -160,13 +171,6 @@ describe('an incremental rebuild after edits', () => {
     const differing: string[] = [];
     for (const file of files) if (!(await readFile(join(early, file))).equals(await readFile(join(late, file)))) differing.push(file);
     expect(differing).toEqual([]);
-  });
-
-  it('deletes the folder where earlier versions staged pages for Pagefind', async () => {
-    // Pagefind now gets each page over its pipe; the folder an older build left is deleted in the background.
-    const stages = join(work, 'cache', 'dateline-search-stage');
-    for (let waited = 0; waited < 60_000 && existsSync(stages); waited += 200) await new Promise((wake) => setTimeout(wake, 200));
-    expect(existsSync(stages)).toBe(false);
   });
 
   it('gives the same site, file for file, as a clean build', async () => {

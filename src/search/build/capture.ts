@@ -1,6 +1,6 @@
-import type { SearchSink } from './handover.ts';
 import type { IndexedPage, SearchPart } from '#src/search/parts.ts';
-import { indexedText, readArticle, type ArticlePage } from './article-pages.ts';
+import type { SearchSink } from './handover.ts';
+import { articlePage, indexedPart, indexedText, type ArticlePage } from './pages.ts';
 
 interface Pending {
   part: SearchPart;
@@ -11,16 +11,19 @@ interface Pending {
 }
 
 /**
- * Collects article pages as `astro build` renders them (handed over by src/middleware.ts) and
+ * Collects story pages as `astro build` renders them (handed over by ./middleware.ts) and
  * calls `complete` as soon as every page of a search part has been rendered, so the part can
  * be indexed while the rest of the site is still being built. That is every part in a cold
  * build. In a warm build most pages are restored from Astro's cache, not rendered, so parts
  * rarely complete here, and the search step reads their pages from the built site instead.
  */
 export class SearchCapture implements SearchSink {
-  /** Every article page read as it was rendered, by file: the search step does not read it again. */
+  /** Every story page read as it was rendered, by file: the search step does not read it again. */
   readonly pages = new Map<string, ArticlePage>();
+  /** Every story page the build has, as the build described them; empty until `expect`. */
+  expected: IndexedPage[] = [];
   #partOf = new Map<string, Pending>();
+  #facts = new Map<string, IndexedPage>();
   #waiting = true;
   readonly #plan: (pages: IndexedPage[]) => SearchPart[];
   readonly #complete: (part: SearchPart<ArticlePage>, texts: [string, string][]) => void;
@@ -37,9 +40,13 @@ export class SearchCapture implements SearchSink {
 
   expect(pages: IndexedPage[]): void {
     this.#waiting = false;
+    this.expected = pages;
     for (const part of this.#plan(pages)) {
       const pending: Pending = { part, left: part.pages.length, texts: new Map() };
-      for (const page of part.pages) this.#partOf.set(page.file, pending);
+      for (const page of part.pages) {
+        this.#partOf.set(page.file, pending);
+        this.#facts.set(page.file, page);
+      }
     }
   }
 
@@ -50,15 +57,11 @@ export class SearchCapture implements SearchSink {
   capture(file: string, html: string): void {
     const pending = this.#partOf.get(file);
     if (!pending || this.pages.has(file)) return;
-    let article: ReturnType<typeof readArticle>;
-    try {
-      article = readArticle(file, html);
-    } catch {
-      return; // the search step reads the page again from the site, and reports it there
-    }
-    if (!article) return;
-    this.pages.set(file, article.page);
-    pending.texts.set(file, indexedText(article.indexed));
+    const indexed = indexedPart(html);
+    // A page with no article to index is left to the search step, which reports it.
+    if (indexed === null) return;
+    this.pages.set(file, articlePage(this.#facts.get(file)!, indexed));
+    pending.texts.set(file, indexedText(indexed));
     if (--pending.left > 0) return;
     const pages = pending.part.pages.map((page) => this.pages.get(page.file)!);
     const texts = pages.map(({ file }): [string, string] => [file, pending.texts.get(file)!]);

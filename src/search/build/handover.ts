@@ -1,33 +1,28 @@
 import type { IndexedPage } from '#src/search/parts.ts';
+import { forget, shared } from '#src/util/shared.ts';
 
 /**
- * Where `astro build` hands article pages to the search step as it renders them
- * (src/middleware.ts to src/integrations/search-capture.ts). Both run in the build's process,
- * in modules Astro loads apart, so they meet on a global.
+ * Where `astro build` hands story pages to the search step as it renders them: the search
+ * middleware (./middleware.ts, in the pages' module graph) to the capture (./capture.ts,
+ * in the integration's). See src/util/shared.ts for why they meet there.
  */
-const SINK = Symbol.for('dateline.search-sink');
-
 export interface SearchSink {
-  /** Whether the sink still waits for the list of article pages the build will have. */
+  /** Whether the sink still waits for the list of story pages the build will have. */
   readonly waiting: boolean;
-  /** Every article page the build will have, with when it was published. */
+  /** Every story page the build will have, with what the index needs to know of it. */
   expect(pages: IndexedPage[]): void;
   /** Whether the search step wants this page's HTML (`2019/11/19/slug/index.html`). */
   wants(file: string): boolean;
   capture(file: string, html: string): void;
 }
 
-/** The file a page's URL path is written to, as the sink names pages: `/2019/11/19/slug/` → `2019/11/19/slug/index.html`. */
-export function pageFile(path: string): string {
-  return `${path.slice(1)}index.html`;
-}
+const NAME = 'search-sink';
+const slot = () => shared<{ sink?: SearchSink }>(NAME, () => ({}));
 
-type WithSink = typeof globalThis & { [SINK]?: SearchSink };
-
-export function searchSink(): SearchSink | undefined {
-  return (globalThis as WithSink)[SINK];
-}
+/** The sink of the build under way; none outside `astro build`. */
+export const searchSink = (): SearchSink | undefined => slot().sink;
 
 export function setSearchSink(sink: SearchSink | undefined): void {
-  (globalThis as WithSink)[SINK] = sink;
+  if (sink) slot().sink = sink;
+  else forget(NAME);
 }

@@ -1,5 +1,5 @@
 // A worker thread that indexes one search part with a Pagefind process of its own (see
-// indexPart in pagefind.ts). Pagefind's Node API keeps one process per module instance, and
+// indexPart in ./index-part.ts). Pagefind's Node API keeps one process per module instance, and
 // each worker thread has its own.
 import { readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { runAtOnce } from '#src/util/run-at-once.ts';
-import { indexedPart, indexedText } from './article-pages.ts';
+import { indexedPart, indexedText } from './pages.ts';
 
 export interface PartJob {
   /**

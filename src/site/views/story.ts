@@ -2,7 +2,8 @@ import type { Revision } from '#src/ingest/history.ts';
 import type { Story } from '#src/domain/story.ts';
 import { relatedStories } from '#src/domain/related.ts';
 import { pad2 } from '#src/domain/text.ts';
-import { formatCalendarDate, monthName } from '#src/domain/dates.ts';
+import { formatCalendarDate, monthName, sortKey } from '#src/domain/dates.ts';
+import { pageFile, type IndexedPage } from '#src/search/parts.ts';
 import { dayUrl, homeUrl, monthUrl, yearUrl } from '#src/domain/urls.ts';
 import { breadcrumbList, countWords, newsArticle } from '#src/formats/structured-data.ts';
 import { absolute, origin } from '../origin.ts';
@@ -29,16 +30,20 @@ export interface StoryView {
   modified?: string;
 }
 
+/** The source, authors, topics and place a story is filed under, as pages that exist. */
+function filedUnder(story: Story) {
+  return { source: termsFor(story, 'sources')[0]!, authors: termsFor(story, 'authors'), topics: termsFor(story, 'topics'), place: termsFor(story, 'places')[0] };
+}
+
 export function storyView(index: number): StoryView {
   const story = archive.stories[index]!;
-  const topics = termsFor(story, 'topics');
-  const [place] = termsFor(story, 'places');
+  const { source, authors, topics, place } = filedUnder(story);
   return {
     path: story.url,
     story,
     digest: String(entryOf(story).digest),
-    source: termLink(termsFor(story, 'sources')[0]!),
-    authors: termsFor(story, 'authors').map(termLink),
+    source: termLink(source),
+    authors: authors.map(termLink),
     topics: topics.map(termLink),
     place: place && termLink(place),
     related: relatedStories(archive.stories, index, topics, place).map((position) => listed(archive.stories[position]!)),
@@ -79,4 +84,23 @@ export function storyJsonLd(view: StoryView, html: string): object[] {
     newsArticle(story, { url, placeName: view.place?.label, modified: view.modified, wordCount: countWords(html), site: origin }),
     breadcrumbList(crumbs),
   ];
+}
+
+/**
+ * What the search index needs to know of every story page, from the same terms the page
+ * shows (StoryArticle, StoryMeta and Byline mark them for Pagefind): when it was published,
+ * its month, and its filter values.
+ */
+export function searchPages(): IndexedPage[] {
+  const text = (value: string) => value.replace(/\s+/g, ' ').trim();
+  return archive.stories.map((story) => {
+    const { source, authors, topics, place } = filedUnder(story);
+    const month = `${story.date.year}-${pad2(story.date.month)}`;
+    const filters: [string, string][] = [['year', String(story.date.year)], ['month', month]];
+    if (story.dateline && place) filters.push(['place', text(place.label)]);
+    for (const author of authors) filters.push(['author', text(author.label)]);
+    filters.push(['source', text(source.label)]);
+    for (const topic of topics) filters.push(['topic', text(topic.label)]);
+    return { file: pageFile(story.url), published: sortKey(story.date), month, filters };
+  });
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildArchive, neighbours } from '#src/domain/archive.ts';
 import type { StoryFields } from '#src/domain/story.ts';
 import { pageCount, pageRoutes, pageSlice } from '#src/domain/paginate.ts';
-import { keyedRoutes, pageKeys, viewKey } from '#src/site/cache-key.ts';
+import { keyedRoutes, viewKey } from '#src/site/cache-key.ts';
+import { buildRecord } from '#src/util/build-record.ts';
 import { textDirection } from '#src/domain/language.ts';
 
 const story = (date: string, title = date): StoryFields => ({ title, date, source: 'Trend' });
@@ -58,7 +59,7 @@ describe('pagination', () => {
     const paths = keyedRoutes(pageRoutes({}, 3, {}, 2), view);
     expect(paths.map((path) => path.cacheKey)).toEqual([viewKey(view({ page: 1 })), viewKey(view({ page: 2 }))]);
     expect(paths[0]!.cacheKey).not.toBe(paths[1]!.cacheKey);
-    expect(pageKeys.get('/list/page/2/')).toBe(paths[1]!.cacheKey);
+    expect(buildRecord().keys['/list/page/2/']).toBe(paths[1]!.cacheKey);
   });
 });
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SearchCapture } from '#src/search/build/capture.ts';
 import { planSearchParts, type SearchPart } from '#src/search/parts.ts';
-import type { ArticlePage } from '#src/search/build/article-pages.ts';
+import type { ArticlePage } from '#src/search/build/pages.ts';
 
 const published = (day: number) => `1987-03-0${day}T12:00:00.000Z`;
 const file = (day: number) => `1987/03/0${day}/story-${day}/index.html`;
+/** What the build knows of a page before it is rendered. */
+const facts = (day: number) => ({ file: file(day), published: published(day), month: '1987-03', filters: [['source', 'Reuters']] as [string, string][] });
 const page = (day: number, body = `Story ${day}.`) =>
   `<!doctype html><html lang="en"><head><title>Story ${day}</title></head><body><nav>Next story</nav>` +
   `<article data-pagefind-body data-published="${published(day)}" data-month="1987-03"><h1>Story ${day}</h1>` +
@@ -13,7 +15,7 @@ const page = (day: number, body = `Story ${day}.`) =>
 function captureOf(days: number[]) {
   const completed: { part: SearchPart<ArticlePage>; texts: [string, string][] }[] = [];
   const capture = new SearchCapture((pages) => planSearchParts(pages, 2), (part, texts) => completed.push({ part, texts }));
-  capture.expect(days.map((day) => ({ file: file(day), published: published(day) })));
+  capture.expect(days.map(facts));
   return { capture, completed };
 }
 
@@ -22,7 +24,7 @@ describe('SearchCapture', () => {
     const completed: unknown[] = [];
     const capture = new SearchCapture((pages) => planSearchParts(pages, 2), () => completed.push(1));
     expect(capture.waiting).toBe(true);
-    capture.expect([{ file: file(1), published: published(1) }]);
+    capture.expect([facts(1)]);
     expect(capture.waiting).toBe(false);
     expect(capture.wants(file(1))).toBe(true);
     expect(capture.wants('1987/03/01/index.html')).toBe(false);
@@ -66,7 +68,7 @@ describe('SearchCapture', () => {
 
   it('leaves a page it cannot read to the search step, which reports it', () => {
     const { capture, completed } = captureOf([1]);
-    capture.capture(file(1), '<html lang="en"><body><article data-pagefind-body><p>No date.</p></article></body></html>');
+    capture.capture(file(1), '<html lang="en"><body><article><p>No article marked for the index.</p></article></body></html>');
     expect(completed).toEqual([]);
     expect(capture.pages.size).toBe(0);
   });

@@ -1,17 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { partLimit, planSearchParts, type IndexedPage } from '#src/search/parts.ts';
+import { partLimit, planSearchParts, type DatedPage } from '#src/search/parts.ts';
 
 /** `count` stories published on one UTC day, a minute apart. */
-function day(date: string, count: number, slug = 'story'): IndexedPage[] {
+function day(date: string, count: number, slug = 'story'): DatedPage[] {
   return Array.from({ length: count }, (_, i) => ({
     file: `${date.replaceAll('-', '/')}/${slug}-${i}/index.html`,
     published: `${date}T${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00.000Z`,
   }));
 }
 
-const summary = (pages: IndexedPage[], limit?: number) => planSearchParts(pages, limit).map((part) => `${part.id} ${part.from}..${part.to} ${part.pages.length}`);
+const summary = (pages: DatedPage[], limit?: number) => planSearchParts(pages, limit).map((part) => `${part.id} ${part.from}..${part.to} ${part.pages.length}`);
 
 describe('search index parts', () => {
   it('pack whole years while they are small', () => {

@@ -1,0 +1,40 @@
+import { shared } from './shared.ts';
+
+/**
+ * What a build did, written as JSON to `dateline-build.json` in the cache folder when the
+ * build succeeds. The bench and the tests read it; nothing reads the wording of log lines.
+ */
+export interface BuildRecord {
+  /** Set when `astro build` starts: pages rendered by `astro dev` are not recorded. */
+  building?: boolean;
+  /** Stories the content loader read (new or changed) and found unchanged since the last build. */
+  stories: { read: number; unchanged: number };
+  /** Paths of the pages rendered in this build; a keyed page not among them was reused. */
+  rendered: string[];
+  /** Every keyed page's incremental-build key, by path. */
+  keys: Record<string, string>;
+  /** With DATELINE_RECORD_PAGES=1: a hash of each rendered page's bytes, by path. */
+  hashes?: Record<string, string>;
+  search?: SearchRecord;
+}
+
+export interface SearchRecord {
+  stories: number;
+  /** Milliseconds the search step took after the pages were built. */
+  stepMs: number;
+  parts: {
+    id: string;
+    stories: number;
+    /** Indexed while pages were rendered, indexed from the built site, or kept from the last build. */
+    indexed: 'while-rendering' | 'from-site' | 'unchanged';
+    /** Pagefind's time on the part, when it was indexed. */
+    ms?: number;
+  }[];
+}
+
+const emptyRecord = (): BuildRecord => ({ stories: { read: 0, unchanged: 0 }, rendered: [], keys: {} });
+
+/** This build's record, shared by the loader, the pages, the search step and the integration that writes it. */
+export const buildRecord = (): BuildRecord => shared('build-record', emptyRecord);
+
+export const RECORD_FILE = 'dateline-build.json';
