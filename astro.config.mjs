@@ -19,10 +19,17 @@ export default defineConfig({
   // Stories render on worker threads with this same pipeline (src/lib/story-pool.ts).
   markdown: { processor: storyMarkdown },
   // The sitemap splits itself into files of at most 45,000 URLs, under the protocol's 50,000.
-  integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page), entryLimit: 45_000 }), drafts(), search(), security(), buildRecord()],
+  integrations: [
+    sitemap({ filter: (page) => !/\/404\/?$/.test(page), entryLimit: 45_000 }),
+    drafts(),
+    search(),
+    security(),
+    buildRecord(),
+  ],
   server: { port: 4321, host: 'localhost' },
   devToolbar: { enabled: false },
-  // Pages whose getStaticPaths key is unchanged are reused from the last build (src/lib/cache-key.ts).
+  // Pages whose getStaticPaths key is unchanged are reused from the last build
+  // (src/lib/cache-key.ts).
   // DATELINE_INCREMENTAL=0 turns it off, for measuring what it costs and saves.
   experimental: { incrementalBuild: process.env.DATELINE_INCREMENTAL !== '0' },
 });

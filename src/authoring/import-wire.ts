@@ -23,7 +23,12 @@ async function wireFiles(paths: string[]): Promise<string[]> {
     const info = await stat(path);
     if (info.isDirectory()) {
       const entries = await readdir(path, { recursive: true, withFileTypes: true });
-      files.push(...entries.filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.txt')).map((e) => join(e.parentPath, e.name)).sort());
+      files.push(
+        ...entries
+          .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.txt'))
+          .map((e) => join(e.parentPath, e.name))
+          .sort(),
+      );
     } else {
       files.push(path);
     }
@@ -31,7 +36,10 @@ async function wireFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
-export async function importWire(paths: string[], options: { into: string; force?: boolean; dryRun?: boolean }): Promise<ImportReport[]> {
+export async function importWire(
+  paths: string[],
+  options: { into: string; force?: boolean; dryRun?: boolean },
+): Promise<ImportReport[]> {
   const reports: ImportReport[] = [];
   for (const file of await wireFiles(paths)) {
     const shown = relative(process.cwd(), file) || file;
@@ -39,7 +47,11 @@ export async function importWire(paths: string[], options: { into: string; force
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      reports.push({ file: shown, status: 'failed', messages: [`${shown}: cannot be read (${(error as Error).message})`] });
+      reports.push({
+        file: shown,
+        status: 'failed',
+        messages: [`${shown}: cannot be read (${(error as Error).message})`],
+      });
       continue;
     }
     const { story, problems } = parseWire(shown, text);
@@ -51,13 +63,37 @@ export async function importWire(paths: string[], options: { into: string; force
     const date = storyDate(story.date);
     const target = join(options.into, String(date.year), pad2(date.month), `${story.slug}.md`);
     const url = articleUrl(story.slug, story.date);
-    const markdown = storyToMarkdown({ title: story.title, date: story.date, source: story.source, author: story.authors, dateline: story.dateline }, story.paragraphs);
+    const markdown = storyToMarkdown(
+      {
+        title: story.title,
+        date: story.date,
+        source: story.source,
+        author: story.authors,
+        dateline: story.dateline,
+      },
+      story.paragraphs,
+    );
     if (existsSync(target) && !options.force) {
-      reports.push({ file: shown, status: 'exists', target, url, messages: [...messages, `${target} exists already; nothing was written (use --force to replace it)`] });
+      reports.push({
+        file: shown,
+        status: 'exists',
+        target,
+        url,
+        messages: [
+          ...messages,
+          `${target} exists already; nothing was written (use --force to replace it)`,
+        ],
+      });
       continue;
     }
     if (options.dryRun) {
-      reports.push({ file: shown, status: 'would write', target, url, messages: [...messages, `--- ${target}\n${markdown}`] });
+      reports.push({
+        file: shown,
+        status: 'would write',
+        target,
+        url,
+        messages: [...messages, `--- ${target}\n${markdown}`],
+      });
       continue;
     }
     await mkdir(dirname(target), { recursive: true });

@@ -22,19 +22,39 @@ export interface NewStory {
   now?: Date;
 }
 
-/** Writes a new story, dated now in its offset, with its frontmatter filled in; never over another. */
-export async function newStory(options: NewStory): Promise<{ path: string; url: string; date: string }> {
+/**
+ * Writes a new story, dated now in its offset, with its frontmatter filled in; never over another.
+ */
+export async function newStory(
+  options: NewStory,
+): Promise<{ path: string; url: string; date: string }> {
   const now = options.now ?? new Date();
-  const offset = options.offset === undefined ? -now.getTimezoneOffset() : parseOffset(options.offset);
-  if (offset === null) throw new Error(`--offset "${options.offset}" is not a UTC offset: write it as +04:00, -05:30 or Z`);
+  const offset =
+    options.offset === undefined ? -now.getTimezoneOffset() : parseOffset(options.offset);
+  if (offset === null)
+    throw new Error(
+      `--offset "${options.offset}" is not a UTC offset: write it as +04:00, -05:30 or Z`,
+    );
   const date = isoInOffset(now, offset);
   const slug = slugify(options.title);
   if (!slug) throw new Error('the headline has no letters or digits to make a file name from');
   const when = storyDate(date);
   const path = join(options.into ?? contentDir, String(when.year), pad2(when.month), `${slug}.md`);
-  if (existsSync(path)) throw new Error(`${path} exists already: choose another headline, or edit that story`);
-  const fields = { title: options.title, date, source: options.source, author: options.authors, dateline: options.dateline, topics: options.topics, lang: options.lang };
+  if (existsSync(path))
+    throw new Error(`${path} exists already: choose another headline, or edit that story`);
+  const fields = {
+    title: options.title,
+    date,
+    source: options.source,
+    author: options.authors,
+    dateline: options.dateline,
+    topics: options.topics,
+    lang: options.lang,
+  };
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, storyToMarkdown(fields, ['Write the story here, one paragraph per block.']));
+  await writeFile(
+    path,
+    storyToMarkdown(fields, ['Write the story here, one paragraph per block.']),
+  );
   return { path, url: articleUrl(slug, date), date };
 }

@@ -2,7 +2,10 @@ import { stringify } from 'yaml';
 import type { StoryFields } from '#src/domain/story.ts';
 
 /** The frontmatter fields a new or imported story is written with. */
-export type StoryFileFields = Pick<StoryFields, 'title' | 'date' | 'source' | 'author' | 'dateline' | 'topics' | 'lang'>;
+export type StoryFileFields = Pick<
+  StoryFields,
+  'title' | 'date' | 'source' | 'author' | 'dateline' | 'topics' | 'lang'
+>;
 
 /** One YAML value on one line, quoted only when YAML would misread it. */
 function scalar(value: string): string {
@@ -20,13 +23,22 @@ export function escapeMarkdown(text: string): string {
     .replace(/^([ \t]*)([#>*+-]|\d+[.)])(?=\s)/gm, '$1\\$2');
 }
 
-/** A story file: frontmatter with dates unquoted (Dateline keeps their offsets), then paragraphs. */
+/**
+ * A story file: frontmatter with dates unquoted (Dateline keeps their offsets), then paragraphs.
+ */
 export function storyToMarkdown(fields: StoryFileFields, paragraphs: string[]): string {
-  const lines = ['---', `title: ${scalar(fields.title)}`, `date: ${fields.date}`, `source: ${scalar(fields.source)}`];
+  const lines = [
+    '---',
+    `title: ${scalar(fields.title)}`,
+    `date: ${fields.date}`,
+    `source: ${scalar(fields.source)}`,
+  ];
   if (fields.author?.length === 1) lines.push(`author: ${scalar(fields.author[0]!)}`);
-  if (fields.author && fields.author.length > 1) lines.push('author:', ...fields.author.map((name) => `  - ${scalar(name)}`));
+  if (fields.author && fields.author.length > 1)
+    lines.push('author:', ...fields.author.map((name) => `  - ${scalar(name)}`));
   if (fields.dateline) lines.push(`dateline: ${scalar(fields.dateline)}`);
-  if (fields.topics?.length) lines.push('topics:', ...fields.topics.map((topic) => `  - ${scalar(topic)}`));
+  if (fields.topics?.length)
+    lines.push('topics:', ...fields.topics.map((topic) => `  - ${scalar(topic)}`));
   if (fields.lang && fields.lang !== 'en') lines.push(`lang: ${scalar(fields.lang)}`);
   lines.push('---', '');
   return `${lines.join('\n')}\n${paragraphs.map(escapeMarkdown).join('\n\n')}\n`;

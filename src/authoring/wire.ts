@@ -21,10 +21,12 @@ export interface WireResult {
 }
 
 const HEADER = /^date\s+(\d{4}-\d{2}-\d{2})\s+(.+)$/i;
-const TIME_LINE = /^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\s+(\d{1,2}):(\d{2})\s*\(\s*(?:UTC|GMT)\s*([+-−]\d{1,2})(?::?(\d{2}))?\s*\)$/i;
+const TIME_LINE =
+  /^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\s+(\d{1,2}):(\d{2})\s*\(\s*(?:UTC|GMT)\s*([+-−]\d{1,2})(?::?(\d{2}))?\s*\)$/i;
 const BYLINE = /^By\s+(.+?)\s+[-–—]\s+(.+?):\s*$/;
 const SOURCE_ONLY = /^([\p{L}\p{N}][\p{L}\p{N} .&'’-]{0,60}):\s*$/u;
-const DATELINE_DAY = /,\s*((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+(\d{1,2})\s*$/i;
+const DATELINE_DAY =
+  /,\s*((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+(\d{1,2})\s*$/i;
 
 /** Wire text as it arrives: BOM, CRLF, non-breaking spaces, trailing blanks. */
 export function cleanWireText(text: string): string[] {
@@ -56,15 +58,24 @@ function splitAuthors(names: string): string[] {
 export function parseWire(file: string, text: string): WireResult {
   const lines = cleanWireText(text);
   const problems: Problem[] = [];
-  const error = (line: number | undefined, message: string, fix: string) => problems.push({ file, line, message, fix, severity: 'error' });
-  const warn = (line: number | undefined, message: string, fix: string) => problems.push({ file, line, message, fix, severity: 'warning' });
+  const error = (line: number | undefined, message: string, fix: string) =>
+    problems.push({ file, line, message, fix, severity: 'error' });
+  const warn = (line: number | undefined, message: string, fix: string) =>
+    problems.push({ file, line, message, fix, severity: 'warning' });
 
   // Non-blank lines with their 1-based line numbers.
-  const content = lines.map((line, index) => ({ line: index + 1, text: line.trim() })).filter((entry) => entry.text !== '');
+  const content = lines
+    .map((line, index) => ({ line: index + 1, text: line.trim() }))
+    .filter((entry) => entry.text !== '');
   const header = content[0];
   const headerMatch = header ? HEADER.exec(header.text) : null;
   if (!header || !headerMatch) {
-    error(header?.line ?? 1, 'the first line is not "date YYYY-MM-DD <headline>"', 'start the file with the header line, e.g. "date 2019-11-19 Turkmenistan developing co-op with Int’l Organization for Migration"');
+    error(
+      header?.line ?? 1,
+      'the first line is not "date YYYY-MM-DD <headline>"',
+      'start the file with the header line, e.g. "date 2019-11-19 Turkmenistan developing co-op ' +
+        'with Int’l Organization for Migration"',
+    );
     return { problems };
   }
   const [, headerDate, headline] = headerMatch as unknown as [string, string, string];
@@ -74,25 +85,44 @@ export function parseWire(file: string, text: string): WireResult {
   let date: string | undefined;
   const timeMatch = content[cursor] ? TIME_LINE.exec(content[cursor]!.text) : null;
   if (timeMatch) {
-    const [, day, monthName, year, hour, minute, offsetHours, offsetMinutes] = timeMatch as unknown as string[];
+    const [, day, monthName, year, hour, minute, offsetHours, offsetMinutes] =
+      timeMatch as unknown as string[];
     const month = monthNumber(monthName!) ?? 0;
     const sign = offsetHours!.startsWith('-') || offsetHours!.startsWith('−') ? '-' : '+';
     const iso = `${year}-${pad2(month)}-${pad2(day!)}T${pad2(hour!)}:${minute}:00${sign}${pad2(offsetHours!.replace(/^[+-−]/, ''))}:${offsetMinutes ?? '00'}`;
     const parsed = month > 0 ? parseStoryDate(iso) : null;
     if (!parsed || !parsed.ok) {
-      error(content[cursor]!.line, `the time line "${content[cursor]!.text}" is not a real date and time`, 'write it as "19 November 2019 17:49 (UTC+04:00)"');
+      error(
+        content[cursor]!.line,
+        `the time line "${content[cursor]!.text}" is not a real date and time`,
+        'write it as "19 November 2019 17:49 (UTC+04:00)"',
+      );
     } else {
       date = parsed.date.iso;
-      if (!date.startsWith(headerDate)) warn(content[cursor]!.line, `the time line's date differs from the header's ${headerDate}`, 'check which date is right; the time line is used');
+      if (!date.startsWith(headerDate))
+        warn(
+          content[cursor]!.line,
+          `the time line's date differs from the header's ${headerDate}`,
+          'check which date is right; the time line is used',
+        );
     }
     cursor++;
   } else {
     const parsed = parseStoryDate(headerDate);
     if (!parsed.ok) {
-      error(header.line, `the header's date "${headerDate}" is not a day of the calendar`, 'correct the date in the first line');
+      error(
+        header.line,
+        `the header's date "${headerDate}" is not a day of the calendar`,
+        'correct the date in the first line',
+      );
     } else {
       date = parsed.date.iso;
-      warn(content[1]?.line ?? header.line, 'there is no time line such as "19 November 2019 17:49 (UTC+04:00)"; the story gets the header’s date alone', 'add the time line after the header if the wire gave one');
+      warn(
+        content[1]?.line ?? header.line,
+        'there is no time line such as "19 November 2019 17:49 (UTC+04:00)"; the story gets the ' +
+          'header’s date alone',
+        'add the time line after the header if the wire gave one',
+      );
     }
   }
 
@@ -111,13 +141,22 @@ export function parseWire(file: string, text: string): WireResult {
     } else if (sourceOnly) {
       source = sourceOnly[1]!.trim();
       cursor++;
-    } else if (!dateline && !source && entry.text.length <= 80 && /^[\p{Lu}\p{Lt}][\p{Lu}\p{M} .'’-]+,/u.test(entry.text)) {
+    } else if (
+      !dateline &&
+      !source &&
+      entry.text.length <= 80 &&
+      /^[\p{Lu}\p{Lt}][\p{Lu}\p{M} .'’-]+,/u.test(entry.text)
+    ) {
       const day = DATELINE_DAY.exec(entry.text);
       dateline = day ? entry.text.slice(0, day.index).trim() : entry.text;
       if (day && date) {
         const month = abbreviatedMonth(day[1]!) ?? 0;
         if (Number(day[2]) !== Number(date.slice(8, 10)) || month !== Number(date.slice(5, 7))) {
-          warn(entry.line, `the dateline says ${day[1]} ${day[2]} but the story is dated ${date.slice(0, 10)}`, 'check the date; the time line is used');
+          warn(
+            entry.line,
+            `the dateline says ${day[1]} ${day[2]} but the story is dated ${date.slice(0, 10)}`,
+            'check the date; the time line is used',
+          );
         }
       }
       cursor++;
@@ -126,7 +165,11 @@ export function parseWire(file: string, text: string): WireResult {
     }
   }
   if (!source) {
-    error(content[cursor]?.line ?? header.line, 'no source: there is no byline such as "By Huseyn Hasanov – Trend:" or "Trend:"', 'add the byline after the dateline');
+    error(
+      content[cursor]?.line ?? header.line,
+      'no source: there is no byline such as "By Huseyn Hasanov – Trend:" or "Trend:"',
+      'add the byline after the dateline',
+    );
   }
 
   // Paragraphs: runs of non-blank lines after the byline, kept verbatim.
@@ -142,9 +185,23 @@ export function parseWire(file: string, text: string): WireResult {
     }
   }
   if (current.length) paragraphs.push(current.join('\n'));
-  if (paragraphs.length === 0) error(startLine, 'the story has no text after the byline', 'add the story’s paragraphs, separated by blank lines');
-  if (!title) error(header.line, 'the headline is empty', 'put the headline after the date on the first line');
+  if (paragraphs.length === 0)
+    error(
+      startLine,
+      'the story has no text after the byline',
+      'add the story’s paragraphs, separated by blank lines',
+    );
+  if (!title)
+    error(
+      header.line,
+      'the headline is empty',
+      'put the headline after the date on the first line',
+    );
 
-  if (problems.some((problem) => problem.severity === 'error') || !date || !source) return { problems };
-  return { story: { title, date, source, authors, dateline, paragraphs, slug: slugify(title) || 'story' }, problems };
+  if (problems.some((problem) => problem.severity === 'error') || !date || !source)
+    return { problems };
+  return {
+    story: { title, date, source, authors, dateline, paragraphs, slug: slugify(title) || 'story' },
+    problems,
+  };
 }

@@ -22,7 +22,15 @@ export function helpText(spec: CommandSpec): string {
     const flag = `--${name}${option.type === 'string' ? ` ${option.value ?? 'value'}` : ''}`;
     return `  ${flag.padEnd(26)} ${option.description}${option.multiple ? ' (may repeat)' : ''}`;
   });
-  const lines = [`${spec.summary}`, '', `usage: ${spec.name} -- ${spec.usage}`, '', 'options:', ...rows, `  ${'--help'.padEnd(26)} show this help`];
+  const lines = [
+    `${spec.summary}`,
+    '',
+    `usage: ${spec.name} -- ${spec.usage}`,
+    '',
+    'options:',
+    ...rows,
+    `  ${'--help'.padEnd(26)} show this help`,
+  ];
   if (spec.notes?.length) lines.push('', ...spec.notes);
   return `${lines.join('\n')}\n`;
 }
@@ -32,15 +40,28 @@ export function helpText(spec: CommandSpec): string {
  * missing value is refused in one line, naming the fix, never with a stack trace.
  */
 export function parseCommand<S extends CommandSpec>(spec: S, argv = process.argv.slice(2)) {
-  const options = Object.fromEntries(Object.entries(spec.options).map(([name, { description: _, value: __, ...config }]) => [name, config]));
+  const options = Object.fromEntries(
+    Object.entries(spec.options).map(([name, { description: _, value: __, ...config }]) => [
+      name,
+      config,
+    ]),
+  );
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(helpText(spec));
     process.exit(0);
   }
   try {
-    return parseArgs({ args: argv, options: options as S['options'], allowPositionals: spec.positionals ?? false, strict: true });
+    return parseArgs({
+      args: argv,
+      options: options as S['options'],
+      allowPositionals: spec.positionals ?? false,
+      strict: true,
+    });
   } catch (error) {
-    return refuse(spec, (error as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, ''));
+    return refuse(
+      spec,
+      (error as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, ''),
+    );
   }
 }
 

@@ -20,7 +20,14 @@ sweepLeftovers();
 // `astro` resolves through npm's PATH to the Node this script runs on, the pinned one, so the
 // options checked here are the ones the child knows.
 const code = await new Promise<number>((done) => {
-  const child = spawn('astro', ['build', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, DATELINE_OUT: building, NODE_OPTIONS: buildNodeOptions(process.env.NODE_OPTIONS, process.allowedNodeEnvironmentFlags) } });
+  const child = spawn('astro', ['build', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      DATELINE_OUT: building,
+      NODE_OPTIONS: buildNodeOptions(process.env.NODE_OPTIONS, process.allowedNodeEnvironmentFlags),
+    },
+  });
   child.on('error', (error) => {
     console.error(`Could not start astro: ${error.message}`);
     done(1);
@@ -30,7 +37,10 @@ const code = await new Promise<number>((done) => {
 
 if (code !== 0) {
   removeTree(building);
-  console.error(`\nThe build failed (exit code ${code}).${existsSync(target) ? ` The previous site in ${target} is unchanged.` : ''}`);
+  console.error(
+    `\nThe build failed (exit code ` +
+      `${code}).${existsSync(target) ? ` The previous site in ${target} is unchanged.` : ''}`,
+  );
   process.exit(code);
 }
 if (existsSync(target)) await rename(target, previous);
@@ -46,7 +56,8 @@ function sweepLeftovers(): void {
     if (!folder) continue;
     const path = join(parent, name);
     // A folder named with this build's own pid was left by an earlier build that had it.
-    if ((folder.pid === process.pid || !isRunning(folder.pid)) && !beingDeleted(path)) removeTree(path, { background: true });
+    if ((folder.pid === process.pid || !isRunning(folder.pid)) && !beingDeleted(path))
+      removeTree(path, { background: true });
   }
 }
 

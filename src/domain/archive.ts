@@ -49,13 +49,18 @@ export function buildArchive(entries: { id: string; data: StoryFields }[]): Arch
   });
 
   const years = new Map<number, YearGroup>();
-  const sortedDays = [...days.values()].sort((a, b) => a.year - b.year || a.month - b.month || a.day - b.day);
+  const sortedDays = [...days.values()].sort(
+    (a, b) => a.year - b.year || a.month - b.month || a.day - b.day,
+  );
   for (const dayGroup of sortedDays) {
     let yearGroup = years.get(dayGroup.year);
-    if (!yearGroup) years.set(dayGroup.year, (yearGroup = { year: dayGroup.year, months: [], count: 0 }));
+    if (!yearGroup)
+      years.set(dayGroup.year, (yearGroup = { year: dayGroup.year, months: [], count: 0 }));
     let monthGroup = yearGroup.months.at(-1);
     if (!monthGroup || monthGroup.month !== dayGroup.month) {
-      yearGroup.months.push((monthGroup = { year: dayGroup.year, month: dayGroup.month, days: [], count: 0 }));
+      yearGroup.months.push(
+        (monthGroup = { year: dayGroup.year, month: dayGroup.month, days: [], count: 0 }),
+      );
     }
     monthGroup.days.push(dayGroup);
     monthGroup.count += dayGroup.stories.length;
@@ -64,7 +69,13 @@ export function buildArchive(entries: { id: string; data: StoryFields }[]): Arch
 
   const yearGroups = [...years.values()];
   const months = yearGroups.flatMap((year) => year.months);
-  return { stories, position, years: yearGroups, months, days: months.flatMap((month) => month.days) };
+  return {
+    stories,
+    position,
+    years: yearGroups,
+    months,
+    days: months.flatMap((month) => month.days),
+  };
 }
 
 /** The stories just before and after one in time. */

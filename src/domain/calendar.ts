@@ -68,7 +68,8 @@ export function onThisDay(archive: Archive): AnniversaryDay[] {
     const day = archive.days[i]!;
     const key = monthDayKey(day.month, day.day);
     let entry = byKey.get(key);
-    if (!entry) byKey.set(key, (entry = { key, month: day.month, day: day.day, stories: [], years: [] }));
+    if (!entry)
+      byKey.set(key, (entry = { key, month: day.month, day: day.day, stories: [], years: [] }));
     entry.years.push(day.year);
     entry.stories.push(...day.stories);
   }

@@ -1,9 +1,13 @@
 import { TZDate } from '@date-fns/tz';
-// The one function, not the package's index: that loads all of date-fns, a second in every worker thread.
+// The one function, not the package's index: that loads all of date-fns, a second in every worker
+// thread.
 import { format } from 'date-fns/format';
 import { pad2 } from './text.ts';
 
-/** A story's date as its author wrote it: the calendar date and clock time in the story's own UTC offset. */
+/**
+ * A story's date as its author wrote it: the calendar date and clock time in the story's own UTC
+ * offset.
+ */
 export interface StoryDate {
   /** Canonical ISO 8601 text: `2019-11-19T17:49:00+04:00`, `…Z`, or `2019-11-19`. */
   iso: string;
@@ -22,7 +26,8 @@ export interface StoryDate {
 export type DateParse = { ok: true; date: StoryDate } | { ok: false; problem: string; fix: string };
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*(Z|z|[+-]\d{2}:?\d{2}))?$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*(Z|z|[+-]\d{2}:?\d{2}))?$/;
 const EXAMPLE = '2019-11-19T17:49:00+04:00';
 
 const pad = pad2;
@@ -31,7 +36,10 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function invalid(problem: string, fix = `write it as ${EXAMPLE} (date, time and UTC offset) or as 2019-11-19 (a date alone)`): DateParse {
+function invalid(
+  problem: string,
+  fix = `write it as ${EXAMPLE} (date, time and UTC offset) or as 2019-11-19 (a date alone)`,
+): DateParse {
   return { ok: false, problem, fix };
 }
 
@@ -41,7 +49,10 @@ function invalid(problem: string, fix = `write it as ${EXAMPLE} (date, time and 
  */
 export function parseStoryDate(input: unknown): DateParse {
   if (input instanceof Date) {
-    return invalid('was read as a timestamp, which loses its UTC offset', 'this is a bug in the frontmatter reader; dates must be read as text');
+    return invalid(
+      'was read as a timestamp, which loses its UTC offset',
+      'this is a bug in the frontmatter reader; dates must be read as text',
+    );
   }
   if (typeof input !== 'string' && typeof input !== 'number') {
     return invalid(`must be a date, not ${input === null ? 'empty' : typeof input}`);
@@ -59,7 +70,16 @@ export function parseStoryDate(input: unknown): DateParse {
   if (dateOnly) {
     return {
       ok: true,
-      date: { iso: `${parts[1]}-${parts[2]}-${parts[3]}`, year, month, day, hour: null, minute: null, offset: null, instant: Date.UTC(year, month - 1, day) },
+      date: {
+        iso: `${parts[1]}-${parts[2]}-${parts[3]}`,
+        year,
+        month,
+        day,
+        hour: null,
+        minute: null,
+        offset: null,
+        instant: Date.UTC(year, month - 1, day),
+      },
     };
   }
 
@@ -67,18 +87,32 @@ export function parseStoryDate(input: unknown): DateParse {
   if (hour > 23 || minute > 59 || second > 59) return invalid(`"${text}" is not a time of day`);
   const rawOffset = parts[7];
   if (!rawOffset) {
-    return invalid(`"${text}" has a time but no UTC offset`, `add the offset the story was filed in, e.g. ${parts[1]}-${parts[2]}-${parts[3]}T${parts[4]}:${parts[5]}:${pad(second)}+04:00, or Z for UTC`);
+    return invalid(
+      `"${text}" has a time but no UTC offset`,
+      `add the offset the story was filed in, e.g. ` +
+        `${parts[1]}-${parts[2]}-${parts[3]}T${parts[4]}:${parts[5]}:${pad(second)}+04:00, or Z ` +
+        `for UTC`,
+    );
   }
   const offsetMinutes = parseOffset(rawOffset);
   if (offsetMinutes === null) return invalid(`"${text}" has an offset outside UTC−14:00…UTC+14:00`);
   // The sign as written: `-00:00` stays `-00:00`.
-  const offset = rawOffset.toUpperCase() === 'Z' ? 'Z' : `${rawOffset[0]}${offsetText(Math.abs(offsetMinutes)).slice(1)}`;
+  const offset =
+    rawOffset.toUpperCase() === 'Z'
+      ? 'Z'
+      : `${rawOffset[0]}${offsetText(Math.abs(offsetMinutes)).slice(1)}`;
   const instant = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
   return {
     ok: true,
     date: {
       iso: `${parts[1]}-${parts[2]}-${parts[3]}T${parts[4]}:${parts[5]}:${pad(second)}${offset}`,
-      year, month, day, hour, minute, offset, instant,
+      year,
+      month,
+      day,
+      hour,
+      minute,
+      offset,
+      instant,
     },
   };
 }
@@ -95,8 +129,13 @@ export function formatOffset(offset: string): string {
   return `UTC${offset === 'Z' ? '+00:00' : offset}`;
 }
 
-/** English month names, from date-fns once: formatting thousands of dates must not build a time zone each time. */
-export const MONTH_NAMES: readonly string[] = Array.from({ length: 12 }, (_, i) => format(new TZDate(2000, i, 1, 'UTC'), 'MMMM'));
+/**
+ * English month names, from date-fns once: formatting thousands of dates must not build a time zone
+ * each time.
+ */
+export const MONTH_NAMES: readonly string[] = Array.from({ length: 12 }, (_, i) =>
+  format(new TZDate(2000, i, 1, 'UTC'), 'MMMM'),
+);
 
 /** `November`, in any case → 11; undefined for anything else. */
 export function monthNumber(name: string): number | undefined {
@@ -104,14 +143,22 @@ export function monthNumber(name: string): number | undefined {
   return index < 0 ? undefined : index + 1;
 }
 
-/** `Nov.`, `Sept`, `Novmber` → 11: a month as datelines abbreviate it, by its first three letters. */
+/**
+ * `Nov.`, `Sept`, `Novmber` → 11: a month as datelines abbreviate it, by its first three letters.
+ */
 export function abbreviatedMonth(word: string): number | undefined {
   const start = word.slice(0, 3).toLowerCase();
-  const index = start.length === 3 ? MONTH_NAMES.findIndex((month) => month.slice(0, 3).toLowerCase() === start) : -1;
+  const index =
+    start.length === 3
+      ? MONTH_NAMES.findIndex((month) => month.slice(0, 3).toLowerCase() === start)
+      : -1;
   return index < 0 ? undefined : index + 1;
 }
 
-/** `+04:00`, `-0530`, `Z` → minutes east of UTC; null for anything that is not an offset within ±14:00. */
+/**
+ * `+04:00`, `-0530`, `Z` → minutes east of UTC; null for anything that is not an offset within
+ * ±14:00.
+ */
 export function parseOffset(text: string): number | null {
   if (/^z$/i.test(text)) return 0;
   const match = /^([+-])(\d{2}):?(\d{2})$/.exec(text);
@@ -128,8 +175,9 @@ export function offsetText(minutes: number): string {
 /** `now` as the wall clock reads in the offset, with the offset: `2019-11-19T17:49:00+04:00`. */
 export function isoInOffset(now: Date, offsetMinutes: number): string {
   const local = new Date(now.getTime() + offsetMinutes * 60_000);
-  const day = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
-  return `${day}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:00${offsetText(offsetMinutes)}`;
+  const [year, month, day] = [local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate()];
+  const time = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:00`;
+  return `${year}-${pad(month)}-${pad(day)}T${time}${offsetText(offsetMinutes)}`;
 }
 
 /**
@@ -142,9 +190,13 @@ export function formatStoryDate(date: StoryDate): string {
   return `${day} ${pad(date.hour)}:${pad(date.minute ?? 0)} (${formatOffset(date.offset)})`;
 }
 
-/** The same text through date-fns and a zone of the story's offset: the reference the fast path is tested against. */
+/**
+ * The same text through date-fns and a zone of the story's offset: the reference the fast path is
+ * tested against.
+ */
 export function formatStoryDateWithTimeZone(date: StoryDate): string {
-  if (date.offset === null) return format(new TZDate(date.year, date.month - 1, date.day, 'UTC'), 'd MMMM yyyy');
+  if (date.offset === null)
+    return format(new TZDate(date.year, date.month - 1, date.day, 'UTC'), 'd MMMM yyyy');
   const local = new TZDate(date.instant, date.offset === 'Z' ? '+00:00' : date.offset);
   return `${format(local, 'd MMMM yyyy HH:mm')} (${formatOffset(date.offset)})`;
 }
@@ -169,7 +221,9 @@ export function formatMonth(year: number, month: number): string {
   return `${monthName(month)} ${year}`;
 }
 
-/** The UTC instant as a sortable string, used where time order must hold across the whole archive. */
+/**
+ * The UTC instant as a sortable string, used where time order must hold across the whole archive.
+ */
 export function sortKey(date: StoryDate): string {
   return new Date(date.instant).toISOString();
 }

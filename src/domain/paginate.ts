@@ -16,7 +16,12 @@ export function pageParam(page: number): string | undefined {
 }
 
 /** getStaticPaths entries for a paginated listing: one per page, with the page number as a prop. */
-export function pageRoutes<P extends Record<string, string | undefined>, X extends object>(params: P, total: number, extra: X, size = PAGE_SIZE) {
+export function pageRoutes<P extends Record<string, string | undefined>, X extends object>(
+  params: P,
+  total: number,
+  extra: X,
+  size = PAGE_SIZE,
+) {
   return Array.from({ length: pageCount(total, size) }, (_, i) => ({
     params: { ...params, page: pageParam(i + 1) },
     props: { ...extra, page: i + 1 },

@@ -13,13 +13,41 @@ export interface Place {
   key: string;
 }
 
-const MONTH = `(?:${MONTH_NAMES.map((name) => name.slice(0, 3).toLowerCase()).join('|')}|sept)[a-z]*\\.?`;
+const ABBREVIATIONS = MONTH_NAMES.map((name) => name.slice(0, 3).toLowerCase());
+const MONTH = `(?:${ABBREVIATIONS.join('|')}|sept)[a-z]*\\.?`;
 /** The day part Reuters and Trend add to a dateline: `March 3`, `Nov. 19`, `19 Nov`. */
 const DAY = `(?:${MONTH}\\s*\\d{1,2}|\\d{1,2}\\s+${MONTH})`;
 const DAY_PART = new RegExp(`^${DAY}$`, 'i');
 /** A day glued to the part before it without a comma: `Va. Feb 26`. */
 const TRAILING_DAY = new RegExp(`\\s+${DAY}$`, 'i');
-const LOWER_WORDS = new Set(['de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du', 'la', 'le', 'les', 'of', 'on', 'upon', 'am', 'im', 'an', 'der', 'den', 'van', 'von', 'y', 'e', 'es', 'el']);
+const LOWER_WORDS = new Set([
+  'de',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'del',
+  'della',
+  'di',
+  'du',
+  'la',
+  'le',
+  'les',
+  'of',
+  'on',
+  'upon',
+  'am',
+  'im',
+  'an',
+  'der',
+  'den',
+  'van',
+  'von',
+  'y',
+  'e',
+  'es',
+  'el',
+]);
 
 function hasLowerCase(text: string): boolean {
   return text !== text.toUpperCase();

@@ -1,6 +1,8 @@
 import { compareStrings, count } from './text.ts';
 
-/** One thing wrong with one content file, said so that an editor can fix it without reading code. */
+/**
+ * One thing wrong with one content file, said so that an editor can fix it without reading code.
+ */
 export interface Problem {
   /** Path of the file, relative to the project (or as given). */
   file: string;
@@ -13,7 +15,10 @@ export interface Problem {
   severity?: 'error' | 'warning';
 }
 
-/** Problems in the order they are listed: by file (code unit order, whatever the machine's locale), then line. */
+/**
+ * Problems in the order they are listed: by file (code unit order, whatever the machine's locale),
+ * then line.
+ */
 export function compareProblems(a: Problem, b: Problem): number {
   return compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0);
 }
@@ -26,7 +31,10 @@ export function formatProblem(problem: Problem): string {
 
 export function formatProblems(problems: Problem[]): string {
   const found = count(problems.length, 'problem');
-  return `Dateline found ${found} in the content; nothing was built.\n\n${problems.map(formatProblem).join('\n\n')}\n`;
+  return (
+    `Dateline found ${found} in the content; nothing was ` +
+    `built.\n\n${problems.map(formatProblem).join('\n\n')}\n`
+  );
 }
 
 /** Thrown when content is wrong; its message lists every problem at once. */

@@ -28,22 +28,39 @@ function around(list: number[], index: number): number[] {
  * the same place, then the nearest in time. Only stories near in time within each topic or
  * place are considered, so the cost per story does not grow with the archive.
  */
-export function relatedStories(stories: Story[], index: number, topics: Term[], place: Term | undefined, limit = 5): number[] {
+export function relatedStories(
+  stories: Story[],
+  index: number,
+  topics: Term[],
+  place: Term | undefined,
+  limit = 5,
+): number[] {
   const score = new Map<number, { shared: number; samePlace: boolean }>();
   const entry = (other: number) => {
     let found = score.get(other);
     if (!found) score.set(other, (found = { shared: 0, samePlace: false }));
     return found;
   };
-  for (const topic of topics) for (const other of around(topic.stories, index)) entry(other).shared++;
+  for (const topic of topics)
+    for (const other of around(topic.stories, index)) entry(other).shared++;
   if (place) for (const other of around(place.stories, index)) entry(other).samePlace = true;
-  for (let other = Math.max(0, index - WINDOW); other <= Math.min(stories.length - 1, index + WINDOW); other++) {
+  for (
+    let other = Math.max(0, index - WINDOW);
+    other <= Math.min(stories.length - 1, index + WINDOW);
+    other++
+  ) {
     if (other !== index) entry(other);
   }
   const when = stories[index]!.date.instant;
   const distance = (other: number) => Math.abs(stories[other]!.date.instant - when);
   return [...score]
-    .sort(([a, x], [b, y]) => y.shared - x.shared || Number(y.samePlace) - Number(x.samePlace) || distance(a) - distance(b) || a - b)
+    .sort(
+      ([a, x], [b, y]) =>
+        y.shared - x.shared ||
+        Number(y.samePlace) - Number(x.samePlace) ||
+        distance(a) - distance(b) ||
+        a - b,
+    )
     .slice(0, limit)
     .map(([other]) => other);
 }

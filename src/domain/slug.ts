@@ -10,9 +10,50 @@ export function isValidSlug(slug: string): boolean {
 /** Cyrillic letters of the region's languages in a plain Latin transliteration, for URLs only. */
 const CYRILLIC: Record<string, string> = Object.fromEntries(
   [
-    'а a', 'б b', 'в v', 'г g', 'д d', 'е e', 'ж zh', 'з z', 'и i', 'к k', 'л l', 'м m', 'н n', 'о o', 'п p',
-    'р r', 'с s', 'т t', 'у u', 'ф f', 'х kh', 'ц ts', 'ч ch', 'ш sh', 'щ shch', 'ы y', 'э e', 'ю yu', 'я ya',
-    'ә a', 'ғ g', 'қ k', 'ң n', 'ө o', 'ұ u', 'ү u', 'һ h', 'і i', 'җ j', 'ј j', 'ї i', 'є ye', 'ў u', 'ґ g',
+    'а a',
+    'б b',
+    'в v',
+    'г g',
+    'д d',
+    'е e',
+    'ж zh',
+    'з z',
+    'и i',
+    'к k',
+    'л l',
+    'м m',
+    'н n',
+    'о o',
+    'п p',
+    'р r',
+    'с s',
+    'т t',
+    'у u',
+    'ф f',
+    'х kh',
+    'ц ts',
+    'ч ch',
+    'ш sh',
+    'щ shch',
+    'ы y',
+    'э e',
+    'ю yu',
+    'я ya',
+    'ә a',
+    'ғ g',
+    'қ k',
+    'ң n',
+    'ө o',
+    'ұ u',
+    'ү u',
+    'һ h',
+    'і i',
+    'җ j',
+    'ј j',
+    'ї i',
+    'є ye',
+    'ў u',
+    'ґ g',
   ].map((pair) => pair.split(' ') as [string, string]),
 );
 
@@ -40,7 +81,9 @@ export function slugify(text: string, maxLength = 80): string {
   if (ascii.length <= maxLength) return ascii;
   const cut = ascii.slice(0, maxLength + 1);
   const lastHyphen = cut.lastIndexOf('-');
-  return (lastHyphen > maxLength / 2 ? cut.slice(0, lastHyphen) : ascii.slice(0, maxLength)).replace(/-+$/, '');
+  return (
+    lastHyphen > maxLength / 2 ? cut.slice(0, lastHyphen) : ascii.slice(0, maxLength)
+  ).replace(/-+$/, '');
 }
 
 /** A URL slug for a place, a source, an author or a topic, whatever its script. */

@@ -54,7 +54,10 @@ export function toStory(id: string, data: StoryFields): Story {
     summary: data.summary,
     lang: data.lang ?? 'en',
     updated: data.updated ? storyDate(data.updated) : undefined,
-    corrections: (data.corrections ?? []).map((correction) => ({ date: storyDate(correction.date), text: correction.text })),
+    corrections: (data.corrections ?? []).map((correction) => ({
+      date: storyDate(correction.date),
+      text: correction.text,
+    })),
     draft: data.draft ?? false,
   };
 }

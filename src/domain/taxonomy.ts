@@ -40,10 +40,16 @@ export function termsOf(story: Story, kind: TermKind): string[] {
   }
 }
 
-/** The spelling to show for a group: the most used, then the one with most diacritics, then the first in order. */
+/**
+ * The spelling to show for a group: the most used, then the one with most diacritics, then the
+ * first in order.
+ */
 function preferredSpelling(counts: Map<string, number>): string {
+  // eslint-disable-next-line no-control-regex -- every ASCII character, control ones included
   const nonAscii = (text: string) => text.replace(/[\x00-\x7f]/g, '').length;
-  return [...counts].sort(([a, x], [b, y]) => y - x || nonAscii(b) - nonAscii(a) || compareStrings(a, b))[0]![0];
+  return [...counts].sort(
+    ([a, x], [b, y]) => y - x || nonAscii(b) - nonAscii(a) || compareStrings(a, b),
+  )[0]![0];
 }
 
 /**
@@ -51,7 +57,10 @@ function preferredSpelling(counts: Map<string, number>): string {
  * only in case or diacritics are one term. Terms come sorted by label, stories newest first.
  */
 export function buildTaxonomy(stories: Story[], kind: TermKind): Term[] {
-  const groups = new Map<string, { spellings: Map<string, number>; stories: number[]; countries: Map<string, number> }>();
+  const groups = new Map<
+    string,
+    { spellings: Map<string, number>; stories: number[]; countries: Map<string, number> }
+  >();
   for (let index = stories.length - 1; index >= 0; index--) {
     const story = stories[index]!;
     const seen = new Set<string>();
@@ -60,7 +69,8 @@ export function buildTaxonomy(stories: Story[], kind: TermKind): Term[] {
       if (!key || seen.has(key)) continue;
       seen.add(key);
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { spellings: new Map(), stories: [], countries: new Map() }));
+      if (!group)
+        groups.set(key, (group = { spellings: new Map(), stories: [], countries: new Map() }));
       group.spellings.set(label, (group.spellings.get(label) ?? 0) + 1);
       group.stories.push(index);
       if (kind === 'places') {
@@ -73,13 +83,21 @@ export function buildTaxonomy(stories: Story[], kind: TermKind): Term[] {
   const terms: Term[] = [];
   const slugs = new Set<string>();
   const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-  const sorted = [...groups].map(([key, group]) => ({ key, group, label: preferredSpelling(group.spellings) })).sort((a, b) => collator.compare(a.label, b.label) || compareStrings(a.key, b.key));
+  const sorted = [...groups]
+    .map(([key, group]) => ({ key, group, label: preferredSpelling(group.spellings) }))
+    .sort((a, b) => collator.compare(a.label, b.label) || compareStrings(a.key, b.key));
   for (const { group, label } of sorted) {
     let slug = termSlug(label);
     // Different terms that slugify alike ("C++" and "C") still get their own pages.
     for (let n = 2; slugs.has(slug); n++) slug = `${termSlug(label)}-${n}`;
     slugs.add(slug);
-    terms.push({ kind, slug, label, stories: group.stories, country: group.countries.size > 0 ? preferredSpelling(group.countries) : undefined });
+    terms.push({
+      kind,
+      slug,
+      label,
+      stories: group.stories,
+      country: group.countries.size > 0 ? preferredSpelling(group.countries) : undefined,
+    });
   }
   return terms;
 }
@@ -95,12 +113,19 @@ export function placesByCountry(places: Term[]): { country?: string; places: Ter
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { spellings: new Map(), places: [] }));
     group.places.push(place);
-    if (place.country) group.spellings.set(place.country, (group.spellings.get(place.country) ?? 0) + place.stories.length);
+    if (place.country)
+      group.spellings.set(
+        place.country,
+        (group.spellings.get(place.country) ?? 0) + place.stories.length,
+      );
   }
   const collator = new Intl.Collator('en', { sensitivity: 'base' });
   return [...groups]
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : collator.compare(a, b)))
-    .map(([key, group]) => ({ country: key ? preferredSpelling(group.spellings) : undefined, places: group.places }));
+    .map(([key, group]) => ({
+      country: key ? preferredSpelling(group.spellings) : undefined,
+      places: group.places,
+    }));
 }
 
 /** Term lookup by kind and folded label, for linking an article to its terms. */

@@ -26,10 +26,14 @@ export function articleUrl(id: string, dateIso: string): string {
 export const homeUrl = () => '/';
 export const yearUrl = (year: number) => `/${year}/`;
 export const monthUrl = (year: number, month: number) => `/${year}/${pad2(month)}/`;
-export const dayUrl = (year: number, month: number, day: number) => `/${year}/${pad2(month)}/${pad2(day)}/`;
+export const dayUrl = (year: number, month: number, day: number) =>
+  `/${year}/${pad2(month)}/${pad2(day)}/`;
 
-/** `/places/`: every term of a kind; `/places/#country-turkmenistan`, one country's places on it. */
-export const termIndexUrl = (kind: TermKind, anchor?: string) => `/${kind}/${anchor ? `#${anchor}` : ''}`;
+/**
+ * `/places/`: every term of a kind; `/places/#country-turkmenistan`, one country's places on it.
+ */
+export const termIndexUrl = (kind: TermKind, anchor?: string) =>
+  `/${kind}/${anchor ? `#${anchor}` : ''}`;
 /** `/places/ashgabat-turkmenistan/`. */
 export const termUrl = (kind: TermKind, slug: string) => `/${kind}/${slug}/`;
 
@@ -58,7 +62,9 @@ export interface UrlCollision {
 }
 
 /** Stories that would be written to the same URL, each group naming every file involved. */
-export function findUrlCollisions(stories: { id: string; file: string; date: string }[]): UrlCollision[] {
+export function findUrlCollisions(
+  stories: { id: string; file: string; date: string }[],
+): UrlCollision[] {
   const byUrl = new Map<string, string[]>();
   for (const story of stories) {
     const url = articleUrl(story.id, story.date);

@@ -36,7 +36,9 @@ export async function rssFeed(feed: FeedInfo, entries: FeedEntry[]): Promise<str
     description: feed.description,
     site: feed.pageUrl,
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
-    customData: `<language>en</language><atom:link href="${escapeXml(feed.rssUrl)}" rel="self" type="application/rss+xml"/>`,
+    customData:
+      `<language>en</language><atom:link href="${escapeXml(feed.rssUrl)}" rel="self" ` +
+      `type="application/rss+xml"/>`,
     items: entries.map(({ story, url, html }) => ({
       title: story.title,
       link: url,
@@ -44,7 +46,10 @@ export async function rssFeed(feed: FeedInfo, entries: FeedEntry[]): Promise<str
       description: story.summary,
       content: html,
       categories: [story.source, ...story.topics],
-      customData: [`<dc:date>${story.date.iso}</dc:date>`, ...story.authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`)].join(''),
+      customData: [
+        `<dc:date>${story.date.iso}</dc:date>`,
+        ...story.authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`),
+      ].join(''),
     })),
   });
 }

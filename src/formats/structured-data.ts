@@ -1,7 +1,10 @@
 import type { Story } from '#src/domain/story.ts';
 
 /** schema.org NewsArticle for a story page. */
-export function newsArticle(story: Story, options: { url: string; placeName?: string; modified?: string; wordCount: number; site: string }): object {
+export function newsArticle(
+  story: Story,
+  options: { url: string; placeName?: string; modified?: string; wordCount: number; site: string },
+): object {
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -11,11 +14,15 @@ export function newsArticle(story: Story, options: { url: string; placeName?: st
     datePublished: story.date.iso,
     dateModified: options.modified ?? story.date.iso,
     inLanguage: story.lang,
-    ...(story.authors.length ? { author: story.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
+    ...(story.authors.length
+      ? { author: story.authors.map((name) => ({ '@type': 'Person', name })) }
+      : {}),
     publisher: { '@type': 'Organization', name: story.source },
     sourceOrganization: { '@type': 'Organization', name: story.source },
     ...(story.dateline ? { dateline: story.dateline } : {}),
-    ...(options.placeName ? { locationCreated: { '@type': 'Place', name: options.placeName } } : {}),
+    ...(options.placeName
+      ? { locationCreated: { '@type': 'Place', name: options.placeName } }
+      : {}),
     ...(story.topics.length ? { keywords: story.topics } : {}),
     ...(story.summary ? { description: story.summary } : {}),
     wordCount: options.wordCount,
@@ -29,7 +36,12 @@ export function breadcrumbList(crumbs: { name: string; url: string }[]): object 
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
-    itemListElement: crumbs.map((crumb, index) => ({ '@type': 'ListItem', position: index + 1, name: crumb.name, item: crumb.url })),
+    itemListElement: crumbs.map((crumb, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: crumb.name,
+      item: crumb.url,
+    })),
   };
 }
 

@@ -16,7 +16,8 @@ export interface StoryFile {
 }
 
 /** Links in Markdown that point at another story: `](/2019/11/19/slug/)`, `](https://site/2019/...)`. */
-const STORY_LINK = /\]\(\s*(?:https?:\/\/[^/)\s]+)?(\/\d{4}\/\d{2}\/\d{2}\/[^)\s#?]+?)\/?(?:[#?][^)\s]*)?\s*(?:"[^"]*")?\)/g;
+const STORY_LINK =
+  /\]\(\s*(?:https?:\/\/[^/)\s]+)?(\/\d{4}\/\d{2}\/\d{2}\/[^)\s#?]+?)\/?(?:[#?][^)\s]*)?\s*(?:"[^"]*")?\)/g;
 
 function lineOf(text: string, index: number): number {
   let line = 1;
@@ -40,13 +41,29 @@ export function checkStories(files: StoryFile[], schema: z.ZodObject, now = Date
     const data = result.data as { date: string; updated?: string };
     const date = storyDate(data.date);
     if (date.instant > now) {
-      problems.push({ file, line: parsed.fieldLines.date, field: 'date', message: `${data.date} is in the future`, fix: 'correct the date; an embargoed story stays out of content/ until it may be published' });
+      problems.push({
+        file,
+        line: parsed.fieldLines.date,
+        field: 'date',
+        message: `${data.date} is in the future`,
+        fix: 'correct the date; an embargoed story stays out of content/ until it may be published',
+      });
     }
     if (data.updated && storyDate(data.updated).instant < date.instant) {
-      problems.push({ file, line: parsed.fieldLines.updated, field: 'updated', message: `${data.updated} is before the story's date ${data.date}`, fix: 'an update comes after the story: correct updated or date' });
+      problems.push({
+        file,
+        line: parsed.fieldLines.updated,
+        field: 'updated',
+        message: `${data.updated} is before the story's date ${data.date}`,
+        fix: 'an update comes after the story: correct updated or date',
+      });
     }
     if (parsed.body.trim() === '') {
-      problems.push({ file, message: 'the story has no text after its frontmatter', fix: 'add the story’s paragraphs below the closing "---"' });
+      problems.push({
+        file,
+        message: 'the story has no text after its frontmatter',
+        fix: 'add the story’s paragraphs below the closing "---"',
+      });
     }
     valid.push({ id, file, date: data.date, contents });
   }
@@ -58,20 +75,42 @@ export function checkStories(files: StoryFile[], schema: z.ZodObject, now = Date
     for (const match of story.contents.matchAll(STORY_LINK)) {
       const target = `${match[1]}/`;
       if (!urls.has(target)) {
-        problems.push({ file: story.file, line: lineOf(story.contents, match.index), message: `links to ${target}, which is not a story in the archive`, fix: 'correct the link: a story’s address is /YYYY/MM/DD/<file name>/ with the date in its own offset' });
+        problems.push({
+          file: story.file,
+          line: lineOf(story.contents, match.index),
+          message: `links to ${target}, which is not a story in the archive`,
+          fix:
+            'correct the link: a story’s address is /YYYY/MM/DD/<file name>/ with the date ' +
+            'in its own offset',
+        });
       }
     }
   }
   return problems.sort(compareProblems);
 }
 
-/** Every story file under a folder, read for `npm run check`, and the `.md` entries that cannot be read. */
-export async function readStoryFiles(dir: string): Promise<{ files: StoryFile[]; unreadable: string[] }> {
+/**
+ * Every story file under a folder, read for `npm run check`, and the `.md` entries that cannot be
+ * read.
+ */
+export async function readStoryFiles(
+  dir: string,
+): Promise<{ files: StoryFile[]; unreadable: string[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const paths = entries.filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => join(e.parentPath, e.name));
+  const paths = entries
+    .filter((e) => e.isFile() && e.name.endsWith('.md'))
+    .map((e) => join(e.parentPath, e.name));
   const files = await Promise.all(
-    paths.map(async (path) => ({ file: relative(process.cwd(), path) || path, id: relative(dir, path).replace(/\.md$/, '').split('\\').join('/'), contents: await readFile(path, 'utf8') })),
+    paths.map(async (path) => ({
+      file: relative(process.cwd(), path) || path,
+      id: relative(dir, path).replace(/\.md$/, '').split('\\').join('/'),
+      contents: await readFile(path, 'utf8'),
+    })),
   );
-  const unreadable = (await findUnreadableStories(dir)).map((u) => `${relative(process.cwd(), u.path)}: the story cannot be read: ${u.reason}\n    fix: replace it with a regular Markdown file, or delete it`);
+  const unreadable = (await findUnreadableStories(dir)).map(
+    (u) =>
+      `${relative(process.cwd(), u.path)}: the story cannot be read: ${u.reason}\n    fix: ` +
+      `replace it with a regular Markdown file, or delete it`,
+  );
   return { files, unreadable };
 }

@@ -25,26 +25,61 @@ export function parseStoryFile(file: string, contents: string): ParsedFile {
   const broken = lines.findIndex((line) => line.includes('\uFFFD'));
   if (broken >= 0) {
     return {
-      data: {}, body: '', fieldLines: {},
-      problems: [{ file, line: broken + 1, message: 'the file is not valid UTF-8 (its bytes cannot be read as text here)', fix: 'save the file as UTF-8; if it came from a wire feed in another encoding, convert it first (e.g. iconv -f windows-1251 -t utf-8)' }],
+      data: {},
+      body: '',
+      fieldLines: {},
+      problems: [
+        {
+          file,
+          line: broken + 1,
+          message: 'the file is not valid UTF-8 (its bytes cannot be read as text here)',
+          fix:
+            'save the file as UTF-8; if it came from a wire feed in another encoding, ' +
+            'convert it first (e.g. iconv -f windows-1251 -t utf-8)',
+        },
+      ],
     };
   }
-  const problem = (line: number | undefined, message: string, fix: string, field?: string): ParsedFile => ({
-    data: {}, body: '', fieldLines: {}, problems: [{ file, line, field, message, fix }],
+  const problem = (
+    line: number | undefined,
+    message: string,
+    fix: string,
+    field?: string,
+  ): ParsedFile => ({
+    data: {},
+    body: '',
+    fieldLines: {},
+    problems: [{ file, line, field, message, fix }],
   });
 
   if (!FENCE.test(lines[0] ?? '')) {
-    return problem(1, 'the file does not start with frontmatter', 'begin the file with a line "---", the fields (title, date, source, …), and another "---"');
+    return problem(
+      1,
+      'the file does not start with frontmatter',
+      'begin the file with a line "---", the fields (title, date, source, …), and another "---"',
+    );
   }
   const closing = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (closing < 0) {
-    return problem(1, 'the frontmatter is never closed', 'end the frontmatter with a line "---" before the story text');
+    return problem(
+      1,
+      'the frontmatter is never closed',
+      'end the frontmatter with a line "---" before the story text',
+    );
   }
 
   const yamlText = lines.slice(1, closing).join('\n');
-  const body = lines.slice(closing + 1).join('\n').trim();
+  const body = lines
+    .slice(closing + 1)
+    .join('\n')
+    .trim();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { schema: 'core', uniqueKeys: true, lineCounter, prettyErrors: false });
+  const doc = parseDocument(yamlText, {
+    schema: 'core',
+    uniqueKeys: true,
+    lineCounter,
+    prettyErrors: false,
+  });
   // YAML lines are counted from the line after the opening fence.
   const fileLine = (offset: number) => lineCounter.linePos(offset).line + 1;
 
@@ -52,17 +87,24 @@ export function parseStoryFile(file: string, contents: string): ParsedFile {
     file,
     line: fileLine(error.pos[0]),
     message: `the frontmatter is not valid YAML: ${error.message.split('\n')[0]}`,
-    fix: 'check the quoting and indentation on that line; quote text that contains ": " or starts with a special character',
+    fix:
+      'check the quoting and indentation on that line; quote text that contains ": " or ' +
+      'starts with a special character',
   }));
   if (problems.length > 0) return { data: {}, body, fieldLines: {}, problems };
 
   const fieldLines: Record<string, number> = {};
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
-      if (isScalar(pair.key) && pair.key.range) fieldLines[String(pair.key.value)] = fileLine(pair.key.range[0]);
+      if (isScalar(pair.key) && pair.key.range)
+        fieldLines[String(pair.key.value)] = fileLine(pair.key.range[0]);
     }
   } else if (doc.contents !== null) {
-    return problem(2, 'the frontmatter is not a list of fields', 'write one "field: value" per line between the "---" lines');
+    return problem(
+      2,
+      'the frontmatter is not a list of fields',
+      'write one "field: value" per line between the "---" lines',
+    );
   }
 
   let data: unknown;
@@ -70,7 +112,11 @@ export function parseStoryFile(file: string, contents: string): ParsedFile {
     // A small alias budget stops "billion laughs" documents from expanding.
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    return problem(2, `the frontmatter cannot be read: ${(error as Error).message}`, 'remove YAML anchors and aliases (& and *) from the frontmatter');
+    return problem(
+      2,
+      `the frontmatter cannot be read: ${(error as Error).message}`,
+      'remove YAML anchors and aliases (& and *) from the frontmatter',
+    );
   }
   return { data: (data ?? {}) as Record<string, unknown>, body, fieldLines, problems };
 }

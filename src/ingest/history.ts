@@ -12,7 +12,10 @@ export interface Revision {
 const RECORD = '\x1e';
 const FIELD = '\x1f';
 
-/** Parses `git log --name-only` output in Dateline's format: path (relative to the repository) → revisions, newest first. */
+/**
+ * Parses `git log --name-only` output in Dateline's format: path (relative to the repository) →
+ * revisions, newest first.
+ */
 export function parseGitLog(text: string): Map<string, Revision[]> {
   const history = new Map<string, Revision[]>();
   for (const record of text.split(RECORD)) {
@@ -36,9 +39,22 @@ export function parseGitLog(text: string): Map<string, Revision[]> {
 export function readHistory(contentDir: string): Map<string, Revision[]> {
   const dir = resolve(contentDir);
   try {
-    const run = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
+    const run = (...args: string[]) =>
+      execFileSync('git', ['-C', dir, ...args], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
     const top = run('rev-parse', '--show-toplevel').trim();
-    const log = run('log', '--no-renames', '--date=iso-strict', `--format=${RECORD}%H${FIELD}%cd${FIELD}%s`, '--name-only', '--', '.');
+    const log = run(
+      'log',
+      '--no-renames',
+      '--date=iso-strict',
+      `--format=${RECORD}%H${FIELD}%cd${FIELD}%s`,
+      '--name-only',
+      '--',
+      '.',
+    );
     const history = new Map<string, Revision[]>();
     for (const [file, revisions] of parseGitLog(log)) history.set(join(top, file), revisions);
     return history;

@@ -5,7 +5,12 @@ import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'tinyglobby';
-import { compareProblems, ContentError, formatProblem, type Problem } from '#src/domain/problems.ts';
+import {
+  compareProblems,
+  ContentError,
+  formatProblem,
+  type Problem,
+} from '#src/domain/problems.ts';
 import { collisionProblems } from './read-story.ts';
 import { findUnreadableStories } from './scan.ts';
 import { createStoryPool } from './pool.ts';
@@ -42,7 +47,9 @@ interface ValidatedStories {
 function parseRecord(text: string): ValidatedStories | null {
   try {
     const record = JSON.parse(text) as ValidatedStories | null;
-    return record && typeof record.version === 'string' && typeof record.digests === 'object' ? record : null;
+    return record && typeof record.version === 'string' && typeof record.digests === 'object'
+      ? record
+      : null;
   } catch {
     return null;
   }
@@ -56,7 +63,10 @@ function parseRecord(text: string): ValidatedStories | null {
  */
 async function validatorVersion(root: string): Promise<string> {
   const lock = await readFile(join(root, 'package-lock.json')).catch(() => '');
-  return createHash('sha256').update(`${STORY_READER.version}\0${process.version}\0`).update(lock).digest('hex');
+  return createHash('sha256')
+    .update(`${STORY_READER.version}\0${process.version}\0`)
+    .update(lock)
+    .digest('hex');
 }
 
 /**
@@ -102,7 +112,11 @@ export function articleLoader(options: { base: string }): Loader {
        * story. `current` says whether this read is still the newest of the file when it is
        * done: in `astro dev`, two quick saves are read side by side and may finish out of order.
        */
-      const sync = async (entry: string, problems: Problem[], current = () => true): Promise<boolean> => {
+      const sync = async (
+        entry: string,
+        problems: Problem[],
+        current = () => true,
+      ): Promise<boolean> => {
         const path = join(baseDir, entry);
         const id = idOf(entry);
         const file = displayPath(path);
@@ -110,20 +124,32 @@ export function articleLoader(options: { base: string }): Loader {
         try {
           contents = readFileSync(path, 'utf8');
         } catch (error) {
-          problems.push({ file, message: `the file cannot be read (${(error as Error).message})`, fix: 'check that the file exists, is readable (permissions) and is not a broken link' });
+          problems.push({
+            file,
+            message: `the file cannot be read (${(error as Error).message})`,
+            fix: 'check that the file exists, is readable (permissions) and is not a broken link',
+          });
           return false;
         }
         const digest = context.generateDigest(contents);
         const existing = context.store.get(id);
         const stored = existing?.digest === digest && existing.filePath !== undefined;
-        // As Astro's glob loader does: images a story uses are built even when it is not rendered again.
-        if (stored && existing.assetImports?.length) (context.store as AssetStore).addAssetImports?.(existing.assetImports, existing.filePath);
+        // As Astro's glob loader does: images a story uses are built even when it is not rendered
+        // again.
+        if (stored && existing.assetImports?.length)
+          (context.store as AssetStore).addAssetImports?.(existing.assetImports, existing.filePath);
         if (stored && validated[id] === digest) {
           unchanged++;
           return true;
         }
         read++;
-        const story = await readStoryFile({ file, path, slug: basename(entry, '.md'), contents, render: !stored });
+        const story = await readStoryFile({
+          file,
+          path,
+          slug: basename(entry, '.md'),
+          contents,
+          render: !stored,
+        });
         if (story.problems.length > 0) {
           problems.push(...story.problems);
           return false;
@@ -145,7 +171,10 @@ export function articleLoader(options: { base: string }): Loader {
       const watchStories = (watcher: NonNullable<typeof context.watcher>) => {
         watcher.add(baseDir);
         const entryOf = (path: string) => relative(baseDir, path).split(sep).join('/');
-        const isStory = (entry: string) => entry.endsWith('.md') && !entry.startsWith('../') && !entry.split('/').some((part) => part.startsWith('.'));
+        const isStory = (entry: string) =>
+          entry.endsWith('.md') &&
+          !entry.startsWith('../') &&
+          !entry.split('/').some((part) => part.startsWith('.'));
         const newest = new Map<string, number>();
         let reads = 0;
         const onChange = async (changed: string) => {
@@ -155,10 +184,17 @@ export function articleLoader(options: { base: string }): Loader {
           newest.set(entry, read);
           const found: Problem[] = [];
           try {
-            if (await sync(entry, found, () => newest.get(entry) === read)) context.logger.info(`Reloaded ${displayPath(changed)}`);
-            else context.logger.error(`${found.map(formatProblem).join('\n\n')}\n    (the site keeps the story as it was last read without problems)`);
+            if (await sync(entry, found, () => newest.get(entry) === read))
+              context.logger.info(`Reloaded ${displayPath(changed)}`);
+            else
+              context.logger.error(
+                `${found.map(formatProblem).join('\n\n')}\n    (the site keeps the story as it ` +
+                  `was last read without problems)`,
+              );
           } catch (error) {
-            context.logger.error(`Could not read ${displayPath(changed)} again: ${(error as Error).message}`);
+            context.logger.error(
+              `Could not read ${displayPath(changed)} again: ${(error as Error).message}`,
+            );
           }
         };
         watcher.on('change', onChange);
@@ -181,7 +217,9 @@ export function articleLoader(options: { base: string }): Loader {
         });
       }
       // The files Astro's glob loader would find: tinyglobby with the same options.
-      const entries = existsSync(baseDir) ? await glob('**/*.md', { cwd: baseDir, expandDirectories: false }) : [];
+      const entries = existsSync(baseDir)
+        ? await glob('**/*.md', { cwd: baseDir, expandDirectories: false })
+        : [];
       if (entries.length === 0) context.logger.warn(`No stories found in ${displayPath(baseDir)}`);
       const untouched = new Set(context.store.keys());
       // A few dozen stories in flight keep every worker busy. All of them at once had every
@@ -213,11 +251,14 @@ export function articleLoader(options: { base: string }): Loader {
         throw new ContentError(problems);
       }
       const digests: Record<string, string> = {};
-      for (const entry of context.store.values()) if (entry.digest !== undefined) digests[entry.id] = String(entry.digest);
+      for (const entry of context.store.values())
+        if (entry.digest !== undefined) digests[entry.id] = String(entry.digest);
       const record = JSON.stringify({ version, digests } satisfies ValidatedStories);
       if (record !== lastRecord) await replaceFile(recordFile, record);
       buildRecord().stories = { read, unchanged };
-      context.logger.info(`${stories(read)} read, ${stories(unchanged)} unchanged since the last build`);
+      context.logger.info(
+        `${stories(read)} read, ${stories(unchanged)} unchanged since the last build`,
+      );
     },
   };
 }

@@ -28,13 +28,32 @@ export const storyMarkdown = unified({ rehypePlugins, smartypants: false });
  * rendering a story costs (BENCHMARKS.md, "Eighth pass").
  */
 function remarkGfmWithoutLiteralLinks(this: Processor) {
-  // Where remark-parse looks for syntax extensions; its types declare these, ours need not import them.
-  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
+  // Where remark-parse looks for syntax extensions; its types declare these, ours need not import
+  // them.
+  const data = this.data() as {
+    micromarkExtensions?: unknown[];
+    fromMarkdownExtensions?: unknown[];
+  };
+  (data.micromarkExtensions ??= []).push(
+    gfmFootnote(),
+    gfmStrikethrough(),
+    gfmTable(),
+    gfmTaskListItem(),
+  );
+  (data.fromMarkdownExtensions ??= []).push(
+    gfmFootnoteFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown(),
+  );
 }
 
-const storyMarkdownWithoutLiteralLinks = unified({ remarkPlugins: [remarkGfmWithoutLiteralLinks], rehypePlugins, smartypants: false, gfm: false });
+const storyMarkdownWithoutLiteralLinks = unified({
+  remarkPlugins: [remarkGfmWithoutLiteralLinks],
+  rehypePlugins,
+  smartypants: false,
+  gfm: false,
+});
 
 /**
  * Whether a story could hold a literal autolink. Every one contains `@`, `www.` or `http://`,
@@ -49,10 +68,15 @@ export function mayHoldLiteralLinks(markdown: string): boolean {
  * Renders stories exactly as `storyMarkdown` does. A story that cannot hold a literal autolink
  * is read without looking for them, which gives the same HTML in half the time.
  */
-export async function createStoryRenderer(shared: Parameters<typeof storyMarkdown.createRenderer>[0]): Promise<MarkdownRenderer> {
+export async function createStoryRenderer(
+  shared: Parameters<typeof storyMarkdown.createRenderer>[0],
+): Promise<MarkdownRenderer> {
   const full = await storyMarkdown.createRenderer(shared);
   // Without GFM there is nothing to skip; Astro's benchmark mode leaves GFM out on its own.
   if (shared.gfm === false || process.env.ASTRO_PERFORMANCE_BENCHMARK) return full;
   const lean = await storyMarkdownWithoutLiteralLinks.createRenderer(shared);
-  return { render: (content, options) => (mayHoldLiteralLinks(content) ? full : lean).render(content, options) };
+  return {
+    render: (content, options) =>
+      (mayHoldLiteralLinks(content) ? full : lean).render(content, options),
+  };
 }

@@ -14,7 +14,10 @@ export interface StoryJob {
   /** Whether to render the Markdown too, when the frontmatter is valid. */
   render: boolean;
 }
-export type Rendered = { html: string; metadata: Record<string, unknown> & { imagePaths: string[] } };
+export type Rendered = {
+  html: string;
+  metadata: Record<string, unknown> & { imagePaths: string[] };
+};
 export interface StoryReply {
   id: number;
   /** The frontmatter as written, dates as text. */
@@ -36,7 +39,10 @@ export type SharedMarkdownOptions = Record<string, unknown>;
  */
 export function createStoryPool(shared: SharedMarkdownOptions, size = availableParallelism()) {
   const workers: Worker[] = [];
-  const waiting = new Map<number, { resolve: (value: StoryReply) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<
+    number,
+    { resolve: (value: StoryReply) => void; reject: (error: Error) => void }
+  >();
   let nextId = 0;
   let nextWorker = 0;
   let idleTimer: NodeJS.Timeout | undefined;
@@ -46,8 +52,12 @@ export function createStoryPool(shared: SharedMarkdownOptions, size = availableP
   };
   const start = () => {
     for (let i = 0; i < size; i++) {
-      // The main thread's stack size, so a story nested too deeply fails the same way on any thread.
-      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: shared, resourceLimits: { stackSizeMb: 1 } });
+      // The main thread's stack size, so a story nested too deeply fails the same way on any
+      // thread.
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+        workerData: shared,
+        resourceLimits: { stackSizeMb: 1 },
+      });
       worker.on('message', (reply: StoryReply) => {
         const pending = waiting.get(reply.id);
         if (!pending) return;

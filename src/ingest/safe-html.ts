@@ -10,7 +10,16 @@ import type { VFile } from 'vfile';
  */
 export const STORY_HTML: Schema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'abbr', 'caption', 'cite', 'mark', 'time'],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []),
+    'figure',
+    'figcaption',
+    'abbr',
+    'caption',
+    'cite',
+    'mark',
+    'time',
+  ],
   attributes: {
     ...defaultSchema.attributes,
     abbr: ['title'],
@@ -44,8 +53,14 @@ export function findUnsafe(tree: Nodes): string[] {
         const allowed = allowedAttributes(element.tagName);
         for (const [name, value] of Object.entries(element.properties ?? {})) {
           if (!allowed.has(name)) found.push(`the ${name} attribute of <${element.tagName}>`);
-          else if ((name === 'href' || name === 'src') && typeof value === 'string' && /^\s*(javascript|data|vbscript):/i.test(value)) {
-            found.push(`a ${value.trim().split(':')[0]!.toLowerCase()}: URL in <${element.tagName}>`);
+          else if (
+            (name === 'href' || name === 'src') &&
+            typeof value === 'string' &&
+            /^\s*(javascript|data|vbscript):/i.test(value)
+          ) {
+            found.push(
+              `a ${value.trim().split(':')[0]!.toLowerCase()}: URL in <${element.tagName}>`,
+            );
           }
         }
       }
@@ -64,13 +79,19 @@ function lowerCaseSchemes(node: Nodes): void {
   if (node.type === 'element') {
     for (const name of ['href', 'src'] as const) {
       const value = node.properties?.[name];
-      if (typeof value === 'string') node.properties[name] = value.replace(/^(\s*)([a-z][a-z\d+.-]*):/i, (_, space: string, scheme: string) => `${space}${scheme.toLowerCase()}:`);
+      if (typeof value === 'string')
+        node.properties[name] = value.replace(
+          /^(\s*)([a-z][a-z\d+.-]*):/i,
+          (_, space: string, scheme: string) => `${space}${scheme.toLowerCase()}:`,
+        );
     }
   }
   if ('children' in node) for (const child of node.children) lowerCaseSchemes(child as Nodes);
 }
 
-/** A rehype plugin: removes unsafe HTML from a story and warns, naming the file, for each removal. */
+/**
+ * A rehype plugin: removes unsafe HTML from a story and warns, naming the file, for each removal.
+ */
 export default function rehypeSafeHtml() {
   return (tree: Root, file: VFile): Root => {
     lowerCaseSchemes(tree);

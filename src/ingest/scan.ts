@@ -17,7 +17,14 @@ export async function findUnreadableStories(root: string): Promise<UnreadableEnt
   try {
     entries = await readdir(root, { recursive: true, withFileTypes: true });
   } catch (error) {
-    return [{ path: root, reason: `the content folder cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }];
+    return [
+      {
+        path: root,
+        reason:
+          `the content folder cannot be read ` +
+          `(${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      },
+    ];
   }
   for (const entry of entries) {
     if (!entry.name.endsWith('.md')) continue;
@@ -27,10 +34,17 @@ export async function findUnreadableStories(root: string): Promise<UnreadableEnt
     if (entry.isSymbolicLink()) {
       try {
         const target = await stat(path);
-        if (!target.isFile()) found.push({ path, reason: 'it links to something that is not a file' });
+        if (!target.isFile())
+          found.push({ path, reason: 'it links to something that is not a file' });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        found.push({ path, reason: code === 'ELOOP' ? 'it is a link in a loop' : `it links to a file that does not exist (${code})` });
+        found.push({
+          path,
+          reason:
+            code === 'ELOOP'
+              ? 'it is a link in a loop'
+              : `it links to a file that does not exist (${code})`,
+        });
       }
       continue;
     }

@@ -22,7 +22,11 @@ export const articleSchema = z.strictObject({
   // When the story was last changed, in the same format as date; wins over the git history.
   updated: storyDateField().optional(),
   // Corrections, oldest first: when each was made and what was wrong.
-  corrections: z.array(z.strictObject({ date: storyDateField(), text: textField('the correction') }), { error: 'must be a list of corrections, each with date: and text:' }).default([]),
+  corrections: z
+    .array(z.strictObject({ date: storyDateField(), text: textField('the correction') }), {
+      error: 'must be a list of corrections, each with date: and text:',
+    })
+    .default([]),
   // Work in progress: `npm run dev` shows it marked as a draft; builds leave it out everywhere.
   draft: z.boolean({ error: 'must be true or false' }).default(false),
 });

@@ -3,7 +3,9 @@ import type { ParsedFile } from './frontmatter.ts';
 import type { Problem } from '#src/domain/problems.ts';
 
 const FIELD_HINTS: Record<string, string> = {
-  title: 'add a line such as: title: Turkmenistan developing co-op with Int’l Organization for Migration',
+  title:
+    'add a line such as: title: Turkmenistan developing co-op with Int’l Organization for ' +
+    'Migration',
   date: 'add a line such as: date: 2019-11-19T17:49:00+04:00 (or a date alone: 2019-11-19)',
   source: 'add a line such as: source: Trend',
   author: 'write author: Huseyn Hasanov, or a list with one "- Name" per line',
@@ -12,7 +14,9 @@ const FIELD_HINTS: Record<string, string> = {
   summary: 'write summary: followed by one or two sentences',
   lang: 'write lang: en (or ru, tk, ar, …)',
   updated: 'write updated: 2019-11-20T09:00:00+04:00',
-  corrections: 'write corrections as a list of entries, each "- date: 2019-11-20" with "text: What was wrong." under it',
+  corrections:
+    'write corrections as a list of entries, each "- date: 2019-11-20" with "text: What was ' +
+    'wrong." under it',
   draft: 'write draft: true, or remove the line',
 };
 
@@ -30,7 +34,9 @@ function closest(word: string, candidates: string[]): string | undefined {
     }
     return row[b.length]!;
   };
-  const ranked = candidates.map((c) => [c, distance(word.toLowerCase(), c)] as const).sort((x, y) => x[1] - y[1]);
+  const ranked = candidates
+    .map((c) => [c, distance(word.toLowerCase(), c)] as const)
+    .sort((x, y) => x[1] - y[1]);
   return ranked[0] && ranked[0][1] <= 2 ? ranked[0][0] : undefined;
 }
 
@@ -55,7 +61,9 @@ export function validateFrontmatter<S extends z.ZodObject>(
           line: parsed.fieldLines[key],
           field: key,
           message: `unknown field "${key}"`,
-          fix: guess ? `did you mean "${guess}"? Rename it.` : `remove it, or use one of: ${known.join(', ')}`,
+          fix: guess
+            ? `did you mean "${guess}"? Rename it.`
+            : `remove it, or use one of: ${known.join(', ')}`,
         });
       }
       continue;

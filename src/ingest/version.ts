@@ -10,5 +10,5 @@
  */
 export const STORY_READER = {
   version: 1,
-  sources: '8pYZXI8PL0-hap94',
+  sources: 'jWJv1eGiqLjhfOmh',
 };

@@ -1,4 +1,5 @@
-// A worker thread that reads, checks and renders stories with the site's pipeline (see story-pool.ts).
+// A worker thread that reads, checks and renders stories with the site's pipeline (see
+// story-pool.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { articleSchema } from './schema.ts';
@@ -13,7 +14,12 @@ const renderer = await createStoryRenderer(workerData);
 function reason(error: unknown, fallback: string): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/call stack/i.test(message)) return 'it is nested too deeply';
-  return message.split('\n').find((line) => line.trim() && !/^Failed to parse/.test(line))?.trim() ?? fallback;
+  return (
+    message
+      .split('\n')
+      .find((line) => line.trim() && !/^Failed to parse/.test(line))
+      ?.trim() ?? fallback
+  );
 }
 
 async function handle(job: StoryJob): Promise<StoryReply> {
@@ -21,20 +27,37 @@ async function handle(job: StoryJob): Promise<StoryReply> {
   try {
     story = readStory(job.file, job.slug, job.contents, articleSchema);
   } catch (error) {
-    const problem: Problem = { file: job.file, message: `the frontmatter cannot be read: ${reason(error, 'the reader failed')}`, fix: 'simplify the frontmatter: one "field: value" per line, lists one level deep' };
+    const problem: Problem = {
+      file: job.file,
+      message: `the frontmatter cannot be read: ${reason(error, 'the reader failed')}`,
+      fix: 'simplify the frontmatter: one "field: value" per line, lists one level deep',
+    };
     return { id: job.id, frontmatter: {}, problems: [problem] };
   }
   const { parsed, data, problems } = story;
   const reply: StoryReply = { id: job.id, frontmatter: parsed.data, problems };
   if (data === undefined || problems.length > 0 || !job.render) return reply;
   try {
-    const result = await renderer.render(parsed.body, { frontmatter: parsed.data, fileURL: pathToFileURL(job.path) });
+    const result = await renderer.render(parsed.body, {
+      frontmatter: parsed.data,
+      fileURL: pathToFileURL(job.path),
+    });
     // The renderer hands the frontmatter back; no remark plugin of ours changes it, so it is not
     // sent back to the main thread, nor copied into Astro's store for every story.
     const { frontmatter: _unchanged, ...metadata } = result.metadata;
-    reply.rendered = { html: result.code, metadata: { ...metadata, imagePaths: [...metadata.localImagePaths, ...metadata.remoteImagePaths] } };
+    reply.rendered = {
+      html: result.code,
+      metadata: {
+        ...metadata,
+        imagePaths: [...metadata.localImagePaths, ...metadata.remoteImagePaths],
+      },
+    };
   } catch (error) {
-    problems.push({ file: job.file, message: `the story's Markdown cannot be rendered: ${reason(error, 'the renderer failed')}`, fix: 'simplify the Markdown: very deep nesting of quotes or lists is the usual cause' });
+    problems.push({
+      file: job.file,
+      message: `the story's Markdown cannot be rendered: ${reason(error, 'the renderer failed')}`,
+      fix: 'simplify the Markdown: very deep nesting of quotes or lists is the usual cause',
+    });
   }
   return reply;
 }

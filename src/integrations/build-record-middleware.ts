@@ -4,7 +4,10 @@ import { buildRecord } from '#src/util/build-record.ts';
 
 const hashPages = process.env.DATELINE_RECORD_PAGES === '1';
 
-/** Notes every page `astro build` renders in the build record; with DATELINE_RECORD_PAGES=1, a hash of its bytes too. */
+/**
+ * Notes every page `astro build` renders in the build record; with DATELINE_RECORD_PAGES=1, a hash
+ * of its bytes too.
+ */
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   const record = buildRecord();
@@ -15,5 +18,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!hashPages || response.status !== 200) return response;
   const bytes = new Uint8Array(await response.arrayBuffer());
   (record.hashes ??= {})[path] = createHash('sha1').update(bytes).digest('base64url');
-  return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+  return new Response(bytes, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 });

@@ -15,7 +15,10 @@ export default function buildRecordIntegration(): AstroIntegration {
     name: 'dateline-build-record',
     hooks: {
       'astro:config:setup': ({ addMiddleware }) => {
-        addMiddleware({ entrypoint: new URL('./build-record-middleware.ts', import.meta.url), order: 'post' });
+        addMiddleware({
+          entrypoint: new URL('./build-record-middleware.ts', import.meta.url),
+          order: 'post',
+        });
       },
       'astro:config:done': ({ config }) => {
         file = fileURLToPath(new URL(RECORD_FILE, config.cacheDir));

@@ -14,13 +14,19 @@ interface HtmlNode {
   value?: string;
 }
 
-/** The executable inline scripts of a page (not JSON-LD, not external files), found by an HTML parser as a browser would. */
+/**
+ * The executable inline scripts of a page (not JSON-LD, not external files), found by an HTML
+ * parser as a browser would.
+ */
 export function inlineScripts(html: string): string[] {
   const found: string[] = [];
   const visit = (node: HtmlNode) => {
     if (node.nodeName === 'script') {
       const attribute = (name: string) => node.attrs?.find((a) => a.name === name)?.value;
-      if (attribute('src') === undefined && !/^application\/(ld\+)?json$/.test(attribute('type') ?? '')) {
+      if (
+        attribute('src') === undefined &&
+        !/^application\/(ld\+)?json$/.test(attribute('type') ?? '')
+      ) {
         found.push((node.childNodes ?? []).map((child) => child.value ?? '').join(''));
       }
     }
@@ -37,7 +43,15 @@ export function policyFromHeaders(headers: string): string | undefined {
 }
 
 /** Inline scripts of the given pages that the policy does not allow, with the hash to add. */
-export function missingHashes(policy: string, pages: { path: string; html: string }[]): { path: string; hash: string }[] {
+export function missingHashes(
+  policy: string,
+  pages: { path: string; html: string }[],
+): { path: string; hash: string }[] {
   const allowed = new Set(/script-src ([^;]+)/.exec(policy)?.[1]?.split(/\s+/) ?? []);
-  return pages.flatMap(({ path, html }) => inlineScripts(html).map(scriptHash).filter((hash) => !allowed.has(hash)).map((hash) => ({ path, hash })));
+  return pages.flatMap(({ path, html }) =>
+    inlineScripts(html)
+      .map(scriptHash)
+      .filter((hash) => !allowed.has(hash))
+      .map((hash) => ({ path, hash })),
+  );
 }

@@ -9,7 +9,11 @@ export default function draftsIntegration(): AstroIntegration {
     name: 'dateline-drafts',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
-        updateConfig({ vite: { define: { 'import.meta.env.DATELINE_SHOW_DRAFTS': JSON.stringify(command === 'dev') } } });
+        updateConfig({
+          vite: {
+            define: { 'import.meta.env.DATELINE_SHOW_DRAFTS': JSON.stringify(command === 'dev') },
+          },
+        });
       },
     },
   };

@@ -6,7 +6,10 @@ import { missingHashes, policyFromHeaders } from './csp.ts';
 
 /** `/2019/11/19/slug/` → `/0/0/0/x/`: one page of each kind is enough to see its inline scripts. */
 function shape(pathname: string): string {
-  return pathname.split('/').map((part) => (/^\d+$/.test(part) ? '0' : part.includes('-') || part.length > 12 ? 'x' : part)).join('/');
+  return pathname
+    .split('/')
+    .map((part) => (/^\d+$/.test(part) ? '0' : part.includes('-') || part.length > 12 ? 'x' : part))
+    .join('/');
 }
 
 /**
@@ -28,20 +31,32 @@ export default function securityIntegration(): AstroIntegration {
         if (!policy) throw new Error('public/_headers has no Content-Security-Policy line for /*');
         const nginx = await readFile(join(root, 'deploy/nginx.conf'), 'utf8');
         if (!nginx.includes(`add_header Content-Security-Policy "${policy}" always;`)) {
-          throw new Error('deploy/nginx.conf does not send the Content-Security-Policy of public/_headers: copy the policy across so both hosts enforce the same one');
+          throw new Error(
+            'deploy/nginx.conf does not send the Content-Security-Policy of public/_headers: ' +
+              'copy the policy across so both hosts enforce the same one',
+          );
         }
         const seen = new Set<string>();
-        const sample = [{ pathname: '404.html' }, ...pages].filter(({ pathname }) => !seen.has(shape(pathname)) && seen.add(shape(pathname)));
+        const sample = [{ pathname: '404.html' }, ...pages].filter(
+          ({ pathname }) => !seen.has(shape(pathname)) && seen.add(shape(pathname)),
+        );
         const checked = await Promise.all(
           sample.map(async ({ pathname }) => {
             const file = pathname.endsWith('.html') ? pathname : join(pathname, 'index.html');
-            return { path: `/${pathname}`, html: await readFile(join(out, file), 'utf8').catch(() => '') };
+            return {
+              path: `/${pathname}`,
+              html: await readFile(join(out, file), 'utf8').catch(() => ''),
+            };
           }),
         );
         const missing = missingHashes(policy, checked);
         if (missing.length > 0) {
           const hashes = [...new Set(missing.map((m) => m.hash))];
-          throw new Error(`Inline scripts that the Content-Security-Policy does not allow (on ${missing[0]!.path} and others): add ${hashes.join(' ')} to script-src in public/_headers and deploy/nginx.conf`);
+          throw new Error(
+            `Inline scripts that the Content-Security-Policy does not allow (on ` +
+              `${missing[0]!.path} and others): add ${hashes.join(' ')} to script-src in ` +
+              `public/_headers and deploy/nginx.conf`,
+          );
         }
       },
     },

@@ -5,4 +5,6 @@ import { newsSitemap } from '#src/formats/sitemaps.ts';
 
 /** Google News: the stories of the last two days before the archive's newest story. */
 export const GET: APIRoute = () =>
-  new Response(newsSitemap(latestFirst, absolute), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  new Response(newsSitemap(latestFirst, absolute), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+  });

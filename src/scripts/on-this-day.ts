@@ -6,10 +6,13 @@ export function linkToday(link: HTMLAnchorElement | null, now = new Date()): voi
   if (!link) return;
   // The key monthDayKey (src/domain/dates.ts) gives a day, written out: this script is inlined
   // into the home page, and importing a module would make it a file of its own.
-  const key = `${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const month = String(now.getMonth() + 1).padStart(2, '0');
+  const day = String(now.getDate()).padStart(2, '0');
+  const key = `${month}-${day}`;
   const days = new Set((link.dataset.days ?? '').split(' '));
   if (days.has(key)) {
     link.href = `/on-this-day/${key}/`;
-    link.textContent = `On this day, ${now.toLocaleDateString('en-GB', { day: 'numeric', month: 'long' })}`;
+    const today = now.toLocaleDateString('en-GB', { day: 'numeric', month: 'long' });
+    link.textContent = `On this day, ${today}`;
   }
 }

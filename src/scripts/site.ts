@@ -9,18 +9,25 @@ document.addEventListener('keydown', (event) => {
   const target = event.target as HTMLElement | null;
   if (target?.closest('input, textarea, select, [contenteditable]')) return;
   // The search page's own box first, else the one in the header.
-  const box = document.querySelector<HTMLInputElement>('#search-query') ?? document.querySelector<HTMLInputElement>('#site-search');
+  const box =
+    document.querySelector<HTMLInputElement>('#search-query') ??
+    document.querySelector<HTMLInputElement>('#site-search');
   if (!box) return;
   event.preventDefault();
   box.focus();
   box.select();
 });
 
-if (new URLSearchParams(location.search).has('highlight') && document.querySelector('[data-pagefind-body]')) {
+if (
+  new URLSearchParams(location.search).has('highlight') &&
+  document.querySelector('[data-pagefind-body]')
+) {
   // Written out, not from src/domain/urls.ts: this script is inlined into every page, and
   // importing a module would make it a file of its own, one more request per page.
   const url = '/pagefind/pagefind-highlight.js';
-  void import(/* @vite-ignore */ url).then(({ default: Highlight }) => new Highlight({ highlightParam: 'highlight', addStyles: false }));
+  void import(/* @vite-ignore */ url).then(
+    ({ default: Highlight }) => new Highlight({ highlightParam: 'highlight', addStyles: false }),
+  );
 }
 
 /** The theme toggle: flips between light and dark and remembers the reader's choice. */

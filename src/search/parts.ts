@@ -20,7 +20,10 @@ const TARGET_PARTS = 8;
 export type DatedPage = Pick<IndexedPage, 'file' | 'published'>;
 
 export interface SearchPart<Page extends DatedPage = IndexedPage> {
-  /** Names the part's folder under /pagefind/: `2019`, `2010-to-2011`, `1987-04`, `1987-03-01-to-1987-03-17`. */
+  /**
+   * Names the part's folder under /pagefind/: `2019`, `2010-to-2011`, `1987-04`,
+   * `1987-03-01-to-1987-03-17`.
+   */
   id: string;
   /** First and last day the part may hold, `YYYY-MM-DD`. */
   from: string;
@@ -29,7 +32,10 @@ export interface SearchPart<Page extends DatedPage = IndexedPage> {
   pages: Page[];
 }
 
-/** The file a page's URL path is written to, as the search step names pages: `/2019/11/19/slug/` → `2019/11/19/slug/index.html`. */
+/**
+ * The file a page's URL path is written to, as the search step names pages: `/2019/11/19/slug/` →
+ * `2019/11/19/slug/index.html`.
+ */
 export function pageFile(path: string): string {
   return `${path.slice(1)}index.html`;
 }
@@ -60,7 +66,9 @@ function group<Page extends DatedPage>(pages: Page[], length: 4 | 7 | 10): Unit<
     if (list) list.push(page);
     else units.set(key, [page]);
   }
-  return [...units].sort(([a], [b]) => compareStrings(a, b)).map(([key, list]) => ({ key, pages: list }));
+  return [...units]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([key, list]) => ({ key, pages: list }));
 }
 
 /**
@@ -70,10 +78,19 @@ function group<Page extends DatedPage>(pages: Page[], length: 4 | 7 | 10): Unit<
  * depend only on its own stories, so an edit moves no part, and stories added at the newest
  * end move only the newest part; a story added to an old year moves the parts after it.
  */
-export function planSearchParts<Page extends DatedPage>(pages: Page[], limit = partLimit(pages.length)): SearchPart<Page>[] {
-  const sorted = [...pages].sort((a, b) => compareStrings(a.published, b.published) || compareStrings(a.file, b.file));
+export function planSearchParts<Page extends DatedPage>(
+  pages: Page[],
+  limit = partLimit(pages.length),
+): SearchPart<Page>[] {
+  const sorted = [...pages].sort(
+    (a, b) => compareStrings(a.published, b.published) || compareStrings(a.file, b.file),
+  );
   const units = group(sorted, 4).flatMap((year) =>
-    year.pages.length <= limit ? [year] : group(year.pages, 7).flatMap((month) => (month.pages.length <= limit ? [month] : group(month.pages, 10))),
+    year.pages.length <= limit
+      ? [year]
+      : group(year.pages, 7).flatMap((month) =>
+          month.pages.length <= limit ? [month] : group(month.pages, 10),
+        ),
   );
   const parts: SearchPart<Page>[] = [];
   let run: Unit<Page>[] = [];
@@ -82,7 +99,12 @@ export function planSearchParts<Page extends DatedPage>(pages: Page[], limit = p
     if (run.length === 0) return;
     const first = run[0]!.key;
     const last = run.at(-1)!.key;
-    parts.push({ id: first === last ? first : `${first}-to-${last}`, from: firstDay(first), to: lastDay(last), pages: run.flatMap((unit) => unit.pages) });
+    parts.push({
+      id: first === last ? first : `${first}-to-${last}`,
+      from: firstDay(first),
+      to: lastDay(last),
+      pages: run.flatMap((unit) => unit.pages),
+    });
     run = [];
     size = 0;
   };
@@ -120,7 +142,10 @@ function lastDay(key: string): string {
   return `${key}-${String(days).padStart(2, '0')}`;
 }
 
-/** What the search page is rendered with in place of the index's tag, until the index is written (build/publish.ts). */
+/**
+ * What the search page is rendered with in place of the index's tag, until the index is written
+ * (build/publish.ts).
+ */
 export const INDEX_TAG_PLACEHOLDER = 'DATELINE_INDEX_TAG';
 
 /** `/pagefind/parts.json`: what the search page needs to know of the parts. */

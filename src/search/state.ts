@@ -1,4 +1,7 @@
-/** What a search is, as the search page's URL holds it: `/search/?q=migration&source=Trend&sort=date`. */
+/**
+ * What a search is, as the search page's URL holds it:
+ * `/search/?q=migration&source=Trend&sort=date`.
+ */
 export interface SearchState {
   q: string;
   filters: Record<FilterName, string[]>;
@@ -23,7 +26,13 @@ export const FILTER_LABELS: Record<FilterName, string> = {
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function emptyState(): SearchState {
-  return { q: '', filters: { source: [], author: [], place: [], topic: [], year: [] }, sort: 'relevance', from: '', to: '' };
+  return {
+    q: '',
+    filters: { source: [], author: [], place: [], topic: [], year: [] },
+    sort: 'relevance',
+    from: '',
+    to: '',
+  };
 }
 
 /** Reads the state from a query string; anything unknown or malformed is ignored. */
@@ -31,13 +40,22 @@ export function parseSearchState(search: string | URLSearchParams): SearchState 
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const state = emptyState();
   state.q = (params.get('q') ?? '').trim();
-  for (const name of FILTER_NAMES) state.filters[name] = [...new Set(params.getAll(name).map((v) => v.trim()).filter(Boolean))];
+  for (const name of FILTER_NAMES)
+    state.filters[name] = [
+      ...new Set(
+        params
+          .getAll(name)
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ];
   const sort = params.get('sort');
   state.sort = sort === 'date' || sort === 'oldest' ? sort : 'relevance';
   const [from, to] = [params.get('from') ?? '', params.get('to') ?? ''];
   state.from = MONTH.test(from) ? from : '';
   state.to = MONTH.test(to) ? to : '';
-  if (state.from && state.to && state.from > state.to) [state.from, state.to] = [state.to, state.from];
+  if (state.from && state.to && state.from > state.to)
+    [state.from, state.to] = [state.to, state.from];
   return state;
 }
 
@@ -45,7 +63,8 @@ export function parseSearchState(search: string | URLSearchParams): SearchState 
 export function serializeSearchState(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
-  for (const name of FILTER_NAMES) for (const value of [...state.filters[name]].sort()) params.append(name, value);
+  for (const name of FILTER_NAMES)
+    for (const value of [...state.filters[name]].sort()) params.append(name, value);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
@@ -53,7 +72,12 @@ export function serializeSearchState(state: SearchState): string {
 }
 
 export function hasCriteria(state: SearchState): boolean {
-  return Boolean(state.q || state.from || state.to || FILTER_NAMES.some((name) => state.filters[name].length > 0));
+  return Boolean(
+    state.q ||
+    state.from ||
+    state.to ||
+    FILTER_NAMES.some((name) => state.filters[name].length > 0),
+  );
 }
 
 type PagefindFilters = Record<string, { any: string[] }>;
@@ -63,14 +87,25 @@ type PagefindFilters = Record<string, { any: string[] }>;
  * filters must all hold. Pagefind has no range filter, so a date range becomes the list of
  * months in it that the index knows.
  */
-export function pagefindOptions(state: SearchState, knownMonths: string[]): { filters: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> } {
+export function pagefindOptions(
+  state: SearchState,
+  knownMonths: string[],
+): { filters: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> } {
   const filters: PagefindFilters = {};
-  for (const name of FILTER_NAMES) if (state.filters[name].length > 0) filters[name] = { any: state.filters[name] };
+  for (const name of FILTER_NAMES)
+    if (state.filters[name].length > 0) filters[name] = { any: state.filters[name] };
   if (state.from || state.to) {
-    const months = knownMonths.filter((month) => (!state.from || month >= state.from) && (!state.to || month <= state.to));
+    const months = knownMonths.filter(
+      (month) => (!state.from || month >= state.from) && (!state.to || month <= state.to),
+    );
     // A range with no stories must match nothing, not everything.
     filters.month = { any: months.length > 0 ? months : ['none'] };
   }
-  const sort = state.sort === 'date' ? { published: 'desc' as const } : state.sort === 'oldest' ? { published: 'asc' as const } : undefined;
+  const sort =
+    state.sort === 'date'
+      ? { published: 'desc' as const }
+      : state.sort === 'oldest'
+        ? { published: 'asc' as const }
+        : undefined;
   return sort ? { filters, sort } : { filters };
 }

@@ -4,7 +4,13 @@ import { contentDir } from '#src/ingest/content-dir.ts';
 import { readHistory, type Revision } from '#src/ingest/history.ts';
 import { buildArchive } from '#src/domain/archive.ts';
 import type { Story } from '#src/domain/story.ts';
-import { buildTaxonomy, termIndex, termsOf, type Term, type TermKind } from '#src/domain/taxonomy.ts';
+import {
+  buildTaxonomy,
+  termIndex,
+  termsOf,
+  type Term,
+  type TermKind,
+} from '#src/domain/taxonomy.ts';
 import { onThisDay } from '#src/domain/calendar.ts';
 import { compareStrings, foldKey } from '#src/domain/text.ts';
 
@@ -14,7 +20,9 @@ import { compareStrings, foldKey } from '#src/domain/text.ts';
  * page. Views (./views/) read from it; pages read views.
  */
 // Drafts show in `npm run dev` and never reach a build: no page, listing, feed or index has them.
-const entries = (await getCollection('articles')).filter((entry) => import.meta.env.DATELINE_SHOW_DRAFTS || !entry.data.draft);
+const entries = (await getCollection('articles')).filter(
+  (entry) => import.meta.env.DATELINE_SHOW_DRAFTS || !entry.data.draft,
+);
 export const archive = buildArchive(entries.map((entry) => ({ id: entry.id, data: entry.data })));
 
 /** Newest first, for the home page and the feeds. */
@@ -35,7 +43,9 @@ export const taxonomies: Record<TermKind, Term[]> = {
   topics: buildTaxonomy(archive.stories, 'topics'),
 };
 
-const lookup = new Map(Object.entries(taxonomies).flatMap(([kind, terms]) => [...termIndex(terms, kind as TermKind)]));
+const lookup = new Map(
+  Object.entries(taxonomies).flatMap(([kind, terms]) => [...termIndex(terms, kind as TermKind)]),
+);
 
 /** The terms a story is filed under, as pages that exist. */
 export function termsFor(story: Story, kind: TermKind): Term[] {
@@ -44,14 +54,22 @@ export function termsFor(story: Story, kind: TermKind): Term[] {
 
 /** Each story file's revisions from git, read once per build; empty outside a repository. */
 const history = readHistory(contentDir);
-const revisionsById = new Map(entries.map((entry) => [entry.id, entry.filePath ? (history.get(resolve(entry.filePath)) ?? []) : []]));
+const revisionsById = new Map(
+  entries.map((entry) => [
+    entry.id,
+    entry.filePath ? (history.get(resolve(entry.filePath)) ?? []) : [],
+  ]),
+);
 
 /** The commits that changed a story, newest first. */
 export function revisionsOf(story: Story): Revision[] {
   return revisionsById.get(story.id) ?? [];
 }
 
-/** When a story last changed: its `updated` frontmatter, else its latest commit if it has more than one. */
+/**
+ * When a story last changed: its `updated` frontmatter, else its latest commit if it has more than
+ * one.
+ */
 export function lastModified(story: Story): string | undefined {
   const revisions = revisionsOf(story);
   return story.updated?.iso ?? (revisions.length > 1 ? revisions[0]!.date : undefined);
@@ -60,7 +78,11 @@ export function lastModified(story: Story): string | undefined {
 /** Every correction in the archive, newest first, with its story. */
 export const allCorrections = archive.stories
   .flatMap((story) => story.corrections.map((correction) => ({ story, correction })))
-  .sort((a, b) => b.correction.date.instant - a.correction.date.instant || compareStrings(a.story.id, b.story.id));
+  .sort(
+    (a, b) =>
+      b.correction.date.instant - a.correction.date.instant ||
+      compareStrings(a.story.id, b.story.id),
+  );
 
 /** Calendar days with stories in any year. */
 export const anniversaries = onThisDay(archive);

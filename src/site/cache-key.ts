@@ -10,14 +10,16 @@ export function viewKey(view: unknown): string {
   return hashOf(view);
 }
 
-
 type Params = Record<string, string | undefined>;
 
 /**
  * getStaticPaths entries keyed by their views: `view(props)` is what the page will render
  * from those props, and its hash is the page's key.
  */
-export function keyedRoutes<P extends object>(routes: { params: Params; props: P }[], view: (props: P) => { path: string }) {
+export function keyedRoutes<P extends object>(
+  routes: { params: Params; props: P }[],
+  view: (props: P) => { path: string },
+) {
   return routes.map(({ params, props }) => {
     const shown = view(props);
     const cacheKey = viewKey(shown);

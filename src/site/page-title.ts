@@ -2,7 +2,10 @@
 const MAX = 70;
 const SUFFIX = ' · Dateline';
 
-/** `Headline · Dateline`, the site name dropped and the headline cut at a word when it would run long. */
+/**
+ * `Headline · Dateline`, the site name dropped and the headline cut at a word when it would run
+ * long.
+ */
 export function pageTitle(title: string): string {
   if (title === 'Dateline') return title;
   if (title.length + SUFFIX.length <= MAX) return `${title}${SUFFIX}`;

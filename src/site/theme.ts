@@ -4,4 +4,6 @@
  * identical on every page (a Content-Security-Policy hash covers it).
  */
 export const THEME_SCRIPT =
-  "(function(){var d=document.documentElement;d.classList.add('has-js');try{var t=localStorage.getItem('dateline-theme');if(t==='dark'||t==='light')d.dataset.theme=t}catch(e){}})()";
+  "(function(){var d=document.documentElement;d.classList.add('has-js');" +
+  "try{var t=localStorage.getItem('dateline-theme');" +
+  "if(t==='dark'||t==='light')d.dataset.theme=t}catch(e){}})()";

@@ -25,16 +25,25 @@ export interface SearchRecord {
   parts: {
     id: string;
     stories: number;
-    /** Indexed while pages were rendered, indexed from the built site, or kept from the last build. */
+    /**
+     * Indexed while pages were rendered, indexed from the built site, or kept from the last build.
+     */
     indexed: 'while-rendering' | 'from-site' | 'unchanged';
     /** Pagefind's time on the part, when it was indexed. */
     ms?: number;
   }[];
 }
 
-const emptyRecord = (): BuildRecord => ({ stories: { read: 0, unchanged: 0 }, rendered: [], keys: {} });
+const emptyRecord = (): BuildRecord => ({
+  stories: { read: 0, unchanged: 0 },
+  rendered: [],
+  keys: {},
+});
 
-/** This build's record, shared by the loader, the pages, the search step and the integration that writes it. */
+/**
+ * This build's record, shared by the loader, the pages, the search step and the integration that
+ * writes it.
+ */
 export const buildRecord = (): BuildRecord => shared('build-record', emptyRecord);
 
 export const RECORD_FILE = 'dateline-build.json';

@@ -1,4 +1,7 @@
-/** Keeps an AsyncLocalStorage's value without promise hooks: Node 24's default, an option on Node 22. */
+/**
+ * Keeps an AsyncLocalStorage's value without promise hooks: Node 24's default, an option on Node
+ * 22.
+ */
 export const ASYNC_CONTEXT_FRAME = '--experimental-async-context-frame';
 
 /**
@@ -9,8 +12,13 @@ export const ASYNC_CONTEXT_FRAME = '--experimental-async-context-frame';
  * a Node that does not would refuse to start. Options that already name it, either way and
  * in either of Node's spellings (`-` or `_`), are left as they are.
  */
-export function buildNodeOptions(current: string | undefined, known: ReadonlySet<string>): string | undefined {
-  const named = (current ?? '').split(/\s+/).some((option) => option.replaceAll('_', '-').endsWith('async-context-frame'));
+export function buildNodeOptions(
+  current: string | undefined,
+  known: ReadonlySet<string>,
+): string | undefined {
+  const named = (current ?? '')
+    .split(/\s+/)
+    .some((option) => option.replaceAll('_', '-').endsWith('async-context-frame'));
   if (!known.has(ASYNC_CONTEXT_FRAME) || named) return current;
   // Appended, not split and joined again: NODE_OPTIONS may quote values with spaces in them.
   return current?.trim() ? `${current} ${ASYNC_CONTEXT_FRAME}` : ASYNC_CONTEXT_FRAME;

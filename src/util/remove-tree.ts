@@ -14,7 +14,10 @@ export function removeTree(path: string, { background = false } = {}): void {
   if (!existsSync(path)) return;
   if (process.platform !== 'win32') {
     if (background) {
-      const child = spawn('nice', ['-n', '10', 'rm', '-rf', path], { detached: true, stdio: 'ignore' });
+      const child = spawn('nice', ['-n', '10', 'rm', '-rf', path], {
+        detached: true,
+        stdio: 'ignore',
+      });
       child.on('error', () => rmSync(path, { recursive: true, force: true }));
       child.unref();
       return;

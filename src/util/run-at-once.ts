@@ -2,7 +2,11 @@
  * Runs `task` on every item, at most `limit` at a time, in the items' order. After a failure
  * no new task starts; the ones running are let finish, then the first error is thrown.
  */
-export async function runAtOnce<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+export async function runAtOnce<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | undefined;
   const runner = async () => {

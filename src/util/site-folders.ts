@@ -13,7 +13,10 @@ export function siteFolder(site: string, kind: SiteFolderKind, id: string): stri
 }
 
 /** What a folder beside the site is, from its name; null for anything else. */
-export function parseSiteFolder(site: string, name: string): { kind: SiteFolderKind; pid: number } | null {
+export function parseSiteFolder(
+  site: string,
+  name: string,
+): { kind: SiteFolderKind; pid: number } | null {
   const prefix = `${basename(site)}.`;
   if (!name.startsWith(prefix)) return null;
   const match = /^(building|previous)-(\d+)(?:-[0-9a-f]+)?$/.exec(name.slice(prefix.length));

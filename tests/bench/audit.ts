@@ -16,7 +16,10 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 
 async function firstArticle(): Promise<string> {
   const entries = await readdir(outDir, { recursive: true });
-  const article = entries.map(String).filter((path) => /^\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/index\.html$/.test(path)).sort()[0];
+  const article = entries
+    .map(String)
+    .filter((path) => /^\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/index\.html$/.test(path))
+    .sort()[0];
   if (!article) throw new Error(`no article in ${outDir}`);
   return `/${article.replace(/index\.html$/, '')}`;
 }
@@ -28,7 +31,10 @@ async function main() {
     process.exit(2);
   }
   const server = await startPreview(outDir);
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS });
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: CHROMIUM_FLAGS,
+  });
   const pages: [string, string][] = [
     ['article', await firstArticle()],
     ['home', '/'],
@@ -38,26 +44,45 @@ async function main() {
   let failed = false;
   try {
     for (const [name, path] of pages) {
-      const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      const result = await lighthouse(`${server.url}${path}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+      });
       const categories = result!.lhr.categories;
       const scores = CATEGORIES.map((id) => Math.round((categories[id]?.score ?? 0) * 100));
       failed ||= scores[0]! < 95 || scores.slice(1).some((score) => score < 100);
       rows.push(`| ${name} (\`${path}\`) | ${scores.join(' | ')} |`);
-      const problems = Object.values(result!.lhr.audits).filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === 'binary');
+      const problems = Object.values(result!.lhr.audits).filter(
+        (audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === 'binary',
+      );
       for (const audit of problems) console.log(`  ${name}: ${audit.id}: ${audit.title}`);
     }
   } finally {
     chrome.kill();
     await server.stop();
   }
-  const table = ['| page | performance | accessibility | best practices | SEO |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  const table = [
+    '| page | performance | accessibility | best practices | SEO |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
   console.log(table);
   if (values.write) {
     const file = join(root, 'BENCHMARKS.md');
     const text = await readFile(file, 'utf8');
     const [start, end] = ['<!-- audit:start -->', '<!-- audit:end -->'];
-    const section = `${start}\n## Lighthouse (npm run audit)\n\n\`npm run build && npm run audit -- --write\`, Lighthouse's default mobile settings, Debian Chromium, ${new Date().toISOString().slice(0, 10)}:\n\n${table}\n${end}`;
-    await writeFile(file, text.includes(start) ? text.replace(new RegExp(`${start}[\\s\\S]*${end}`), section) : `${text.trimEnd()}\n\n${section}\n`);
+    const section =
+      `${start}\n## Lighthouse (npm run audit)\n\n\`npm run build && npm run ` +
+      `audit -- --write\`, Lighthouse's default mobile settings, Debian Chromium, ` +
+      `${new Date().toISOString().slice(0, 10)}:\n\n${table}\n${end}`;
+    await writeFile(
+      file,
+      text.includes(start)
+        ? text.replace(new RegExp(`${start}[\\s\\S]*${end}`), section)
+        : `${text.trimEnd()}\n\n${section}\n`,
+    );
   }
   process.exit(failed ? 1 : 0);
 }

@@ -11,12 +11,18 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH, startPreview } from '../support/serve.ts
 
 export interface SearchFigures {
   query: string;
-  /** Bytes over the wire, page HTML excluded, from opening the search page and typing the query until the first results are on screen. */
+  /**
+   * Bytes over the wire, page HTML excluded, from opening the search page and typing the query
+   * until the first results are on screen.
+   */
   firstQueryBytes: number;
   firstQueryRequests: number;
   /** The same, until the network is idle: with the filter counts that follow the results. */
   firstQueryBytesIdle: number;
-  /** Bytes until the first results, for a reader arriving with the query in the URL (`/search/?q=…`, as the header's search box sends). */
+  /**
+   * Bytes until the first results, for a reader arriving with the query in the URL (`/search/?q=…`,
+   * as the header's search box sends).
+   */
   arrivingBytes: number;
   /** Milliseconds from Enter to the first result on screen. */
   enterToResultsMs: number;
@@ -38,25 +44,42 @@ async function folderSize(dir: string): Promise<{ bytes: number; files: number }
   return { bytes, files };
 }
 
-export async function benchSearch(outDir: string, queries = ['oil prices', 'bank rate']): Promise<SearchFigures> {
+export async function benchSearch(
+  outDir: string,
+  queries = ['oil prices', 'bank rate'],
+): Promise<SearchFigures> {
   const server = await startPreview(outDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   const query = queries[0]!;
-  const resultsShown = (q: string) => `(document.querySelector('#search-status')?.textContent ?? '').includes(${JSON.stringify(`“${q}”`)}) && document.querySelector('#search-results li') !== null`;
+  const resultsShown = (q: string) =>
+    `(document.querySelector('#search-status')?.textContent ?? ` +
+    `'').includes(${JSON.stringify(`“${q}”`)}) && document.querySelector('#search-results li') ` +
+    `!== null`;
 
-  /** A first visit in a fresh browser context, nothing cached: what each request weighed and when it finished. */
+  /**
+   * A first visit in a fresh browser context, nothing cached: what each request weighed and when it
+   * finished.
+   */
   const visit = async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     const fetched: { url: string; bytes: number; at: number }[] = [];
-    // Pagefind fetches most of its index from a web worker: count the context's requests, not the page's.
+    // Pagefind fetches most of its index from a web worker: count the context's requests, not the
+    // page's.
     context.on('requestfinished', (request) => {
       const at = Date.now();
-      void request.sizes().then((sizes) => fetched.push({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize, at }));
+      void request.sizes().then((sizes) =>
+        fetched.push({
+          url: request.url(),
+          bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+          at,
+        }),
+      );
     });
-    const counted = (until = Infinity) => fetched.filter(({ url, at }) => !new URL(url).pathname.endsWith('/search/') && at <= until);
+    const counted = (until = Infinity) =>
+      fetched.filter(({ url, at }) => !new URL(url).pathname.endsWith('/search/') && at <= until);
     const sum = (list: { bytes: number }[]) => list.reduce((total, { bytes }) => total + bytes, 0);
     return { context, page, counted, sum };
   };
@@ -73,12 +96,20 @@ export async function benchSearch(outDir: string, queries = ['oil prices', 'bank
       return { ms: (await page.evaluate(() => performance.now())) - started, at: Date.now() };
     };
     await page.goto(`${server.url}/search/`);
-    await page.waitForFunction(() => (document.querySelector('#search-status')?.textContent ?? '') !== '');
+    await page.waitForFunction(
+      () => (document.querySelector('#search-status')?.textContent ?? '') !== '',
+    );
     const first = await timeQuery(query);
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(300);
     const untilResults = typed.counted(first.at);
-    if (process.env.DEBUG_BENCH) console.error(typed.counted().map(({ url, bytes, at }) => `${bytes}\t${at <= first.at ? 'before' : 'after'}\t${url}`).join('\n'));
+    if (process.env.DEBUG_BENCH)
+      console.error(
+        typed
+          .counted()
+          .map(({ url, bytes, at }) => `${bytes}\t${at <= first.at ? 'before' : 'after'}\t${url}`)
+          .join('\n'),
+      );
     const firstQueryBytesIdle = typed.sum(typed.counted());
     const second = await timeQuery(queries[1] ?? query);
     await typed.context.close();
@@ -117,5 +148,7 @@ if (import.meta.main) {
     console.error('usage: npm run bench:search -- <dist-dir> [query ...]');
     process.exit(2);
   }
-  console.log(JSON.stringify(await benchSearch(outDir, queries.length ? queries : undefined), null, 2));
+  console.log(
+    JSON.stringify(await benchSearch(outDir, queries.length ? queries : undefined), null, 2),
+  );
 }

@@ -3,7 +3,7 @@
 // Astro alone, writing one bare page per Reuters story, shows the least any Astro build of the
 // archive costs on the same machine.
 //
-//   npm run bench                      the full run (19,043 + 100,000 stories), writes BENCHMARKS.md
+// npm run bench                      the full run (19,043 + 100,000 stories), writes BENCHMARKS.md
 //   npm run bench -- --stories 200 --synthetic 300 --no-write     a small run
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -47,20 +47,29 @@ export interface Measured {
  * process. The disk is flushed first, so that a build does not pay for writing out what the
  * build before it left in memory (a Reuters build writes about 360 MB).
  */
-async function timed(command: string[], env: Record<string, string> = {}, cwd = root): Promise<Run> {
+async function timed(
+  command: string[],
+  env: Record<string, string> = {},
+  cwd = root,
+): Promise<Run> {
   if (process.platform !== 'win32') spawnSync('sync', { stdio: 'ignore' });
   const work = await mkdtemp(join(tmpdir(), 'dateline-time-'));
   const report = join(work, 'time');
   const started = performance.now();
   const { code, output } = await new Promise<{ code: number | null; output: string }>((done) => {
-    const child = spawn('/usr/bin/time', ['-f', '%M', '-o', report, ...command], { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+    const child = spawn('/usr/bin/time', ['-f', '%M', '-o', report, ...command], {
+      cwd,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    });
     let text = '';
     child.stdout.on('data', (chunk) => (text += chunk));
     child.stderr.on('data', (chunk) => (text += chunk));
     child.on('close', (exit) => done({ code: exit, output: text }));
   });
   const wallSeconds = (performance.now() - started) / 1000;
-  const peakKB = Number((await readFile(report, 'utf8').catch(() => '0')).trim().split('\n').at(-1));
+  const peakKB = Number(
+    (await readFile(report, 'utf8').catch(() => '0')).trim().split('\n').at(-1),
+  );
   await rm(work, { recursive: true, force: true });
   return { wallSeconds, peakMB: peakKB / 1024, ok: code === 0, output };
 }
@@ -82,20 +91,33 @@ async function editStory(file: string): Promise<void> {
   await appendFile(file, '\nThis paragraph was added by an editor for the benchmark.\n');
 }
 
-async function measureDateline(name: string, content: string, editFile: string, work: string): Promise<Measured> {
-  const env = { DATELINE_CONTENT: content, DATELINE_OUT: join(work, `${name}-dist`), DATELINE_CACHE: join(work, `${name}-cache`) };
+async function measureDateline(
+  name: string,
+  content: string,
+  editFile: string,
+  work: string,
+): Promise<Measured> {
+  const env = {
+    DATELINE_CONTENT: content,
+    DATELINE_OUT: join(work, `${name}-dist`),
+    DATELINE_CACHE: join(work, `${name}-cache`),
+  };
   // The build deletes the site it replaced in the background; the next timed build waits for
   // that, so that it does not share the machine with the deletion.
   const build = async () => {
     const run = await timed(['npm', 'run', '--silent', 'build'], env);
     // What the search step did, from the record the build writes.
-    const record = JSON.parse(await readFile(join(env.DATELINE_CACHE, RECORD_FILE), 'utf8').catch(() => 'null')) as BuildRecord | null;
+    const record = JSON.parse(
+      await readFile(join(env.DATELINE_CACHE, RECORD_FILE), 'utf8').catch(() => 'null'),
+    ) as BuildRecord | null;
     if (record?.search) {
-      run.pagefindSeconds = record.search.parts.reduce((sum, part) => sum + (part.ms ?? 0), 0) / 1000;
+      run.pagefindSeconds =
+        record.search.parts.reduce((sum, part) => sum + (part.ms ?? 0), 0) / 1000;
       run.searchStepSeconds = record.search.stepMs / 1000;
     }
     const waited = await oldSitesDeleted(env.DATELINE_OUT);
-    if (waited >= 0.1) console.log(`  ${name}: the replaced site was deleted ${s(waited)} after the build returned`);
+    if (waited >= 0.1)
+      console.log(`  ${name}: the replaced site was deleted ${s(waited)} after the build returned`);
     return run;
   };
   const cold = await build();
@@ -104,16 +126,34 @@ async function measureDateline(name: string, content: string, editFile: string, 
   await editStory(editFile);
   const edit = await build();
   const out = await countOutput(env.DATELINE_OUT);
-  const stories = (await readdir(content, { recursive: true })).filter((f) => String(f).endsWith('.md')).length;
+  const stories = (await readdir(content, { recursive: true })).filter((f) =>
+    String(f).endsWith('.md'),
+  ).length;
   // Printed as soon as known, so a long run that fails later still leaves its figures in the log.
-  console.log(`  ${name}: cold ${s(cold.wallSeconds)}, warm ${s(warm.wallSeconds)}, edit ${s(edit.wallSeconds)}, peak ${Math.round(Math.max(cold.peakMB, warm.peakMB, edit.peakMB))} MB`);
-  return { name, stories, cold, warm, edit, pages: out.pages, files: out.files, distMB: out.bytes / 1024 / 1024 };
+  console.log(
+    `  ${name}: cold ${s(cold.wallSeconds)}, warm ${s(warm.wallSeconds)}, edit ` +
+      `${s(edit.wallSeconds)}, peak ` +
+      `${Math.round(Math.max(cold.peakMB, warm.peakMB, edit.peakMB))} MB`,
+  );
+  return {
+    name,
+    stories,
+    cold,
+    warm,
+    edit,
+    pages: out.pages,
+    files: out.files,
+    distMB: out.bytes / 1024 / 1024,
+  };
 }
 
 /** Waits until no replaced site is left beside `out`; the seconds waited. */
 async function oldSitesDeleted(out: string): Promise<number> {
   const started = performance.now();
-  while ((await readdir(dirname(out))).some((name) => parseSiteFolder(out, name)?.kind === 'previous')) await new Promise((wake) => setTimeout(wake, 100));
+  while (
+    (await readdir(dirname(out))).some((name) => parseSiteFolder(out, name)?.kind === 'previous')
+  )
+    await new Promise((wake) => setTimeout(wake, 100));
   return (performance.now() - started) / 1000;
 }
 
@@ -138,7 +178,19 @@ async function measureHugo(content: string, editFile: string, work: string): Pro
   for (let round = 0; round < YARDSTICK_ROUNDS; round++) {
     const folders = roundFolders(work, 'hugo', round);
     out = folders.out;
-    const build = () => timed(['hugo', '--quiet', '-s', HUGO_SITE, '--contentDir', content, '-d', folders.out, '--cacheDir', folders.cache]);
+    const build = () =>
+      timed([
+        'hugo',
+        '--quiet',
+        '-s',
+        HUGO_SITE,
+        '--contentDir',
+        content,
+        '-d',
+        folders.out,
+        '--cacheDir',
+        folders.cache,
+      ]);
     const cold = await build();
     if (!cold.ok) throw new Error(`Hugo did not build:\n${cold.output.slice(-4000)}`);
     runs.cold.push(cold);
@@ -147,9 +199,24 @@ async function measureHugo(content: string, editFile: string, work: string): Pro
     runs.edit.push(await build());
   }
   const counted = await countOutput(out);
-  const stories = (await readdir(content, { recursive: true })).filter((f) => String(f).endsWith('.md')).length;
-  console.log(`  Hugo: cold ${runs.cold.map((run) => s(run.wallSeconds)).join(', ')}; warm ${runs.warm.map((run) => s(run.wallSeconds)).join(', ')}; edit ${runs.edit.map((run) => s(run.wallSeconds)).join(', ')}`);
-  return { name: 'Hugo (bare theme)', stories, cold: median(runs.cold), warm: median(runs.warm), edit: median(runs.edit), pages: counted.pages, files: counted.files, distMB: counted.bytes / 1024 / 1024 };
+  const stories = (await readdir(content, { recursive: true })).filter((f) =>
+    String(f).endsWith('.md'),
+  ).length;
+  console.log(
+    `  Hugo: cold ${runs.cold.map((run) => s(run.wallSeconds)).join(', ')}; warm ` +
+      `${runs.warm.map((run) => s(run.wallSeconds)).join(', ')}; edit ` +
+      `${runs.edit.map((run) => s(run.wallSeconds)).join(', ')}`,
+  );
+  return {
+    name: 'Hugo (bare theme)',
+    stories,
+    cold: median(runs.cold),
+    warm: median(runs.warm),
+    edit: median(runs.edit),
+    pages: counted.pages,
+    files: counted.files,
+    distMB: counted.bytes / 1024 / 1024,
+  };
 }
 
 /**
@@ -157,13 +224,25 @@ async function measureHugo(content: string, editFile: string, work: string): Pro
  * or search index, so Dateline's cold build cannot be quicker; its ratio to Hugo's is the
  * least Astro allows.
  */
-async function measureAstroFloor(content: string, work: string): Promise<{ cold: Run; pages: number }> {
+async function measureAstroFloor(
+  content: string,
+  work: string,
+): Promise<{ cold: Run; pages: number }> {
   const colds: Run[] = [];
   let out = '';
   for (let round = 0; round < YARDSTICK_ROUNDS; round++) {
     const folders = roundFolders(work, 'astro-floor', round);
     out = folders.out;
-    const cold = await timed([process.execPath, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ASTRO_FLOOR_SITE], { FLOOR_CONTENT: content, FLOOR_OUT: folders.out, FLOOR_CACHE: folders.cache });
+    const cold = await timed(
+      [
+        process.execPath,
+        join(root, 'node_modules/astro/bin/astro.mjs'),
+        'build',
+        '--root',
+        ASTRO_FLOOR_SITE,
+      ],
+      { FLOOR_CONTENT: content, FLOOR_OUT: folders.out, FLOOR_CACHE: folders.cache },
+    );
     if (!cold.ok) throw new Error(`Astro alone did not build:\n${cold.output.slice(-4000)}`);
     colds.push(cold);
   }
@@ -179,6 +258,10 @@ function median(runs: Run[]): Run {
 }
 
 const s = (seconds: number) => `${seconds.toFixed(1)} s`;
+const ratio = (a: number, b: number) => (a / b).toFixed(1);
+/** How much longer a story takes in one archive's cold build than in another's. */
+const perStory = (a: Measured, b: Measured) =>
+  (a.cold.wallSeconds / a.stories / (b.cold.wallSeconds / b.stories)).toFixed(2);
 
 export function table(results: Measured[], hugo: Measured): string {
   const rows = results.map((r) => [
@@ -187,15 +270,35 @@ export function table(results: Measured[], hugo: Measured): string {
     s(r.warm.wallSeconds),
     s(r.edit.wallSeconds),
     `${Math.round(Math.max(r.cold.peakMB, r.warm.peakMB, r.edit.peakMB)).toLocaleString('en')} MB`,
-    r.cold.pagefindSeconds !== undefined ? `${s(r.cold.pagefindSeconds)} / ${s(r.edit.pagefindSeconds ?? 0)}` : '–',
-    r.cold.searchStepSeconds !== undefined ? `${s(r.cold.searchStepSeconds)} / ${s(r.edit.searchStepSeconds ?? 0)}` : '–',
+    r.cold.pagefindSeconds !== undefined
+      ? `${s(r.cold.pagefindSeconds)} / ${s(r.edit.pagefindSeconds ?? 0)}`
+      : '–',
+    r.cold.searchStepSeconds !== undefined
+      ? `${s(r.cold.searchStepSeconds)} / ${s(r.edit.searchStepSeconds ?? 0)}`
+      : '–',
     `${r.pages.toLocaleString('en')} / ${r.files.toLocaleString('en')}`,
     `${Math.round(r.distMB).toLocaleString('en')} MB`,
-    `${(r.cold.wallSeconds / hugo.cold.wallSeconds).toFixed(1)}× / ${(r.warm.wallSeconds / hugo.warm.wallSeconds).toFixed(1)}× / ${(r.edit.wallSeconds / hugo.warm.wallSeconds).toFixed(1)}×`,
+    `${(r.cold.wallSeconds / hugo.cold.wallSeconds).toFixed(1)}× / ` +
+      `${(r.warm.wallSeconds / hugo.warm.wallSeconds).toFixed(1)}× / ` +
+      `${(r.edit.wallSeconds / hugo.warm.wallSeconds).toFixed(1)}×`,
     `${((r.cold.wallSeconds / r.stories) * 1000).toFixed(2)} ms`,
   ]);
-  const header = ['archive', 'cold', 'warm', 'one story edited', 'peak memory', 'Pagefind cold / edit', 'search step cold / edit', 'pages / files', 'dist', 'vs Hugo: cold / warm / edit÷warm', 'cold per story'];
-  const lines = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
+  const header = [
+    'archive',
+    'cold',
+    'warm',
+    'one story edited',
+    'peak memory',
+    'Pagefind cold / edit',
+    'search step cold / edit',
+    'pages / files',
+    'dist',
+    'vs Hugo: cold / warm / edit÷warm',
+    'cold per story',
+  ];
+  const lines = [header, header.map(() => '---'), ...rows].map(
+    (cells) => `| ${cells.join(' | ')} |`,
+  );
   return lines.join('\n');
 }
 
@@ -211,7 +314,10 @@ async function gitCommit(): Promise<string> {
 async function main() {
   const { values } = parseArgs({
     options: {
-      corpus: { type: 'string', default: resolve(root, '../shared/corpora/reuters-21578.jsonl.gz') },
+      corpus: {
+        type: 'string',
+        default: resolve(root, '../shared/corpora/reuters-21578.jsonl.gz'),
+      },
       stories: { type: 'string' },
       synthetic: { type: 'string', default: '100000' },
       'no-write': { type: 'boolean', default: false },
@@ -245,20 +351,32 @@ async function main() {
     const random = seededRandom(1987);
     const syntheticDir = join(work, 'synthetic');
     const generated = (function* () {
-      for (let i = 0; i < syntheticCount; i++) yield syntheticStory(records, i, syntheticCount, random);
+      for (let i = 0; i < syntheticCount; i++)
+        yield syntheticStory(records, i, syntheticCount, random);
     })();
     const synthetic = await writeStories(generated, syntheticDir);
     console.log(`Dateline on ${synthetic.count} synthetic stories…`);
     results.push(await measureDateline('Synthetic', syntheticDir, synthetic.first, work));
   }
   const report = [
-    `Run on ${new Date().toISOString().slice(0, 10)}, commit ${await gitCommit()}, ${cpus().length} cores, Node ${process.versions.node}.`,
+    `Run on ${new Date().toISOString().slice(0, 10)}, commit ${await gitCommit()}, ` +
+      `${cpus().length} cores, Node ${process.versions.node}.`,
     '',
     table(results, hugo),
     '',
-    `Hugo (bare theme, ${hugo.stories.toLocaleString('en')} stories; median of ${YARDSTICK_ROUNDS} runs each): cold ${s(hugo.cold.wallSeconds)}, warm ${s(hugo.warm.wallSeconds)}, one story edited ${s(hugo.edit.wallSeconds)}, peak ${Math.round(hugo.cold.peakMB)} MB, ${hugo.pages.toLocaleString('en')} pages.`,
-    `Astro alone (one page per story with its headline, no Markdown, listings or search; median of ${YARDSTICK_ROUNDS} cold runs): ${s(floor.cold.wallSeconds)} for ${floor.pages.toLocaleString('en')} pages, ${(floor.cold.wallSeconds / hugo.cold.wallSeconds).toFixed(1)}× Hugo's cold build; Dateline's Reuters cold build is ${(results[0]!.cold.wallSeconds / floor.cold.wallSeconds).toFixed(1)}× it.`,
-    results.length > 1 ? `Time per story, synthetic ÷ Reuters (cold): ${((results[1]!.cold.wallSeconds / results[1]!.stories) / (results[0]!.cold.wallSeconds / results[0]!.stories)).toFixed(2)}.` : '',
+    `Hugo (bare theme, ${hugo.stories.toLocaleString('en')} stories; median of ` +
+      `${YARDSTICK_ROUNDS} runs each): cold ${s(hugo.cold.wallSeconds)}, warm ` +
+      `${s(hugo.warm.wallSeconds)}, one story edited ${s(hugo.edit.wallSeconds)}, peak ` +
+      `${Math.round(hugo.cold.peakMB)} MB, ${hugo.pages.toLocaleString('en')} pages.`,
+    `Astro alone (one page per story with its headline, no Markdown, listings or search; median ` +
+      `of ${YARDSTICK_ROUNDS} cold runs): ${s(floor.cold.wallSeconds)} for ` +
+      `${floor.pages.toLocaleString('en')} pages, ` +
+      `${ratio(floor.cold.wallSeconds, hugo.cold.wallSeconds)}× Hugo's cold build; ` +
+      `Dateline's Reuters cold build is ` +
+      `${ratio(results[0]!.cold.wallSeconds, floor.cold.wallSeconds)}× it.`,
+    results.length > 1
+      ? `Time per story, synthetic ÷ Reuters (cold): ${perStory(results[1]!, results[0]!)}.`
+      : '',
   ].join('\n');
   console.log(`\n${report}`);
 
@@ -267,7 +385,12 @@ async function main() {
     const text = await readFile(file, 'utf8');
     const [start, end] = ['<!-- bench:start -->', '<!-- bench:end -->'];
     const section = `${start}\n## npm run bench\n\n${report}\n${end}`;
-    await writeFile(file, text.includes(start) ? text.replace(new RegExp(`${start}[\\s\\S]*${end}`), section) : `${text.trimEnd()}\n\n${section}\n`);
+    await writeFile(
+      file,
+      text.includes(start)
+        ? text.replace(new RegExp(`${start}[\\s\\S]*${end}`), section)
+        : `${text.trimEnd()}\n\n${section}\n`,
+    );
     console.log('Wrote BENCHMARKS.md');
   }
   if (!values.keep) await rm(work, { recursive: true, force: true });

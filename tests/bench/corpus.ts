@@ -11,12 +11,22 @@ import { parseArgs } from 'node:util';
 import { reutersToMarkdown, type ReutersRecord } from './corpora/reuters.ts';
 
 export async function* readCorpus(file: string): AsyncGenerator<ReutersRecord> {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Infinity,
+  });
   for await (const line of lines) if (line.trim()) yield JSON.parse(line) as ReutersRecord;
 }
 
-/** Writes stories as Markdown under `outDir`; returns how many, and the first file (for edits in benchmarks). */
-export async function writeStories(records: Iterable<ReutersRecord> | AsyncIterable<ReutersRecord>, outDir: string, limit = Infinity): Promise<{ count: number; first: string }> {
+/**
+ * Writes stories as Markdown under `outDir`; returns how many, and the first file (for edits in
+ * benchmarks).
+ */
+export async function writeStories(
+  records: Iterable<ReutersRecord> | AsyncIterable<ReutersRecord>,
+  outDir: string,
+  limit = Infinity,
+): Promise<{ count: number; first: string }> {
   let count = 0;
   let first = '';
   const folders = new Set<string>();
@@ -35,12 +45,19 @@ export async function writeStories(records: Iterable<ReutersRecord> | AsyncItera
   return { count, first };
 }
 
-export async function convertCorpus(file: string, outDir: string, limit = Infinity): Promise<number> {
+export async function convertCorpus(
+  file: string,
+  outDir: string,
+  limit = Infinity,
+): Promise<number> {
   return (await writeStories(readCorpus(file), outDir, limit)).count;
 }
 
 if (import.meta.main) {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { limit: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { limit: { type: 'string' } },
+  });
   const [file, outDir] = positionals;
   if (!file || !outDir) {
     console.error('usage: npm run corpus -- <reuters-21578.jsonl.gz> <out-dir> [--limit N]');

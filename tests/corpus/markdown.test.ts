@@ -16,8 +16,15 @@ describe.skipIf(!corpusAvailable)('story Markdown on the Reuters corpus', () => 
       const body = text.slice(text.indexOf('\n---\n') + 5);
       stories++;
       if (!mayHoldLiteralLinks(body)) withoutLinks++;
-      const [expected, actual] = [await full.render(body, { frontmatter: {} }), await story.render(body, { frontmatter: {} })];
-      if (actual.code !== expected.code || JSON.stringify(actual.metadata) !== JSON.stringify(expected.metadata)) differing.push(path);
+      const [expected, actual] = [
+        await full.render(body, { frontmatter: {} }),
+        await story.render(body, { frontmatter: {} }),
+      ];
+      if (
+        actual.code !== expected.code ||
+        JSON.stringify(actual.metadata) !== JSON.stringify(expected.metadata)
+      )
+        differing.push(path);
     }
     expect(stories).toBe(19_043);
     expect(differing).toEqual([]);

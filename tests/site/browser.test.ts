@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { searchStatus, useChromium } from '../support/browser.ts';
 import { projectRoot } from '../support/build.ts';
 
-const FIRST_STORY = '/2019/11/19/turkmenistan-developing-co-op-with-intl-organization-for-migration/';
+const FIRST_STORY =
+  '/2019/11/19/turkmenistan-developing-co-op-with-intl-organization-for-migration/';
 const HEADLINE = 'Turkmenistan developing co-op with Int’l Organization for Migration';
 
 const browser = useChromium();
@@ -20,23 +21,34 @@ async function open(path: string): Promise<Page> {
 }
 
 describe('reading the archive', () => {
-  it('goes from the home page to the first story and shows everything the wire copy has', async () => {
+  it('leads from home to the first story, which shows all the wire copy has', async () => {
     await open('/');
     await expect(page.locator('h1').textContent()).resolves.toBe('Latest stories');
     await page.getByRole('link', { name: HEADLINE }).click();
     await page.waitForURL(`**${FIRST_STORY}`);
     await expect(page.locator('h1').textContent()).resolves.toBe(HEADLINE);
-    await expect(page.locator('.story-dateline').textContent()).resolves.toBe('ASHGABAT, Turkmenistan');
-    await expect(page.locator('.story-byline').textContent()).resolves.toMatch(/^By Huseyn Hasanov, Trend$/);
+    await expect(page.locator('.story-dateline').textContent()).resolves.toBe(
+      'ASHGABAT, Turkmenistan',
+    );
+    await expect(page.locator('.story-byline').textContent()).resolves.toMatch(
+      /^By Huseyn Hasanov, Trend$/,
+    );
     const time = page.locator('.story-time time');
     await expect(time.textContent()).resolves.toBe('19 November 2019 17:49 (UTC+04:00)');
     await expect(time.getAttribute('datetime')).resolves.toBe('2019-11-19T17:49:00+04:00');
     // Every paragraph verbatim, straight quotes and all: nothing "smartened".
-    const source = await readFile(join(projectRoot, 'content', FIRST_STORY.slice(1, 9), `${FIRST_STORY.split('/')[4]}.md`), 'utf8');
+    const source = await readFile(
+      join(projectRoot, 'content', FIRST_STORY.slice(1, 9), `${FIRST_STORY.split('/')[4]}.md`),
+      'utf8',
+    );
     const sourceParagraphs = source.split(/^---$/m)[2]!.trim().split(/\n\n+/);
     expect(sourceParagraphs).toHaveLength(9);
-    await expect(page.locator('.story-body p').allTextContents()).resolves.toEqual(sourceParagraphs);
-    expect(sourceParagraphs[5]).toContain('"Global Compact for Safe, Orderly and Regular Migration"');
+    await expect(page.locator('.story-body p').allTextContents()).resolves.toEqual(
+      sourceParagraphs,
+    );
+    expect(sourceParagraphs[5]).toContain(
+      '"Global Compact for Safe, Orderly and Regular Migration"',
+    );
     await page.close();
   });
 
@@ -45,25 +57,38 @@ describe('reading the archive', () => {
     await expect(page.locator('.story-time time').textContent()).resolves.toBe('23 November 2019');
     await page.close();
     await open('/2019/11/19/baku-hosts-caspian-transport-forum/');
-    await expect(page.locator('.story-body h2').first().getAttribute('id')).resolves.toBe('port-capacity');
-    await expect(page.locator('.story-byline').textContent()).resolves.toMatch(/^By Leman Zeynalova and Ilkin Hasanov, Trend$/);
+    await expect(page.locator('.story-body h2').first().getAttribute('id')).resolves.toBe(
+      'port-capacity',
+    );
+    await expect(page.locator('.story-byline').textContent()).resolves.toMatch(
+      /^By Leman Zeynalova and Ilkin Hasanov, Trend$/,
+    );
     await page.close();
   });
 
   it('links each story to the stories before and after it in time', async () => {
     await open(FIRST_STORY);
-    // 01:30 on the 20th in UTC+05:00 is 20:30 UTC on the 19th: after 13:49 UTC, before Washington's 21:30 UTC.
-    await expect(page.locator('a[rel="next"]').textContent()).resolves.toContain('Late-night session approves budget in Ashgabat');
-    await expect(page.locator('a[rel="prev"]').textContent()).resolves.toContain('Türkmenabat farmers complete cotton harvest');
+    // 01:30 on the 20th in UTC+05:00 is 20:30 UTC on the 19th: after 13:49 UTC, before Washington's
+    // 21:30 UTC.
+    await expect(page.locator('a[rel="next"]').textContent()).resolves.toContain(
+      'Late-night session approves budget in Ashgabat',
+    );
+    await expect(page.locator('a[rel="prev"]').textContent()).resolves.toContain(
+      'Türkmenabat farmers complete cotton harvest',
+    );
     await page.locator('a[rel="next"]').click();
     await page.waitForURL('**/2019/11/20/late-night-vote-in-ashgabat/');
-    await expect(page.locator('a[rel="next"]').textContent()).resolves.toContain('Trade talks resume in Washington');
+    await expect(page.locator('a[rel="next"]').textContent()).resolves.toContain(
+      'Trade talks resume in Washington',
+    );
     await page.close();
   });
 
-  it('lists a day’s stories in time order with a count, and links up to the month and year', async () => {
+  it('lists a day’s stories in time order, counted, linked to the month and year', async () => {
     await open('/2019/11/19/');
-    await expect(page.locator('.page-head p').textContent()).resolves.toBe('5 stories, in time order.');
+    await expect(page.locator('.page-head p').textContent()).resolves.toBe(
+      '5 stories, in time order.',
+    );
     const titles = await page.locator('.story-list h2').allTextContents();
     expect(titles).toEqual([
       'Tokyo markets close higher',
@@ -72,35 +97,50 @@ describe('reading the archive', () => {
       HEADLINE,
       'Trade talks resume in Washington',
     ]);
-    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'November' }).click();
+    await page
+      .getByRole('navigation', { name: 'Breadcrumb' })
+      .getByRole('link', { name: 'November' })
+      .click();
     await page.waitForURL('**/2019/11/');
     await expect(page.locator('h1').textContent()).resolves.toBe('November 2019');
     await expect(page.locator('a[rel="next"]').textContent()).resolves.toBe('December 2019 →');
     await page.getByRole('link', { name: '2019' }).first().click();
     await page.waitForURL('**/2019/');
-    await expect(page.locator('.period-list').getByRole('link', { name: 'November 9 stories' }).count()).resolves.toBe(1);
+    await expect(
+      page.locator('.period-list').getByRole('link', { name: 'November 9 stories' }).count(),
+    ).resolves.toBe(1);
     await page.close();
   });
 
   it('paginates the home page, newest first', async () => {
     await open('/');
-    await expect(page.locator('.page-head p').textContent()).resolves.toBe('43 stories in the archive, newest first.');
+    await expect(page.locator('.page-head p').textContent()).resolves.toBe(
+      '43 stories in the archive, newest first.',
+    );
     await expect(page.locator('.story-list > li').count()).resolves.toBe(25);
-    await expect(page.locator('.story-list h2').first().textContent()).resolves.toBe('Caspian shipping figures published');
+    await expect(page.locator('.story-list h2').first().textContent()).resolves.toBe(
+      'Caspian shipping figures published',
+    );
     await page.locator('.pagination a[rel="next"]').click();
     await page.waitForURL('**/page/2/');
     await expect(page.locator('.story-list > li').count()).resolves.toBe(18);
-    await expect(page.locator('.story-list h2').last().textContent()).resolves.toBe('COCOA REVIEW <WEEKLY> & OUTLOOK');
+    await expect(page.locator('.story-list h2').last().textContent()).resolves.toBe(
+      'COCOA REVIEW <WEEKLY> & OUTLOOK',
+    );
     await page.close();
   });
 
   it('paginates a busy day', async () => {
     await open('/1987/03/03/');
-    await expect(page.locator('.page-head p').textContent()).resolves.toBe('31 stories, in time order.');
+    await expect(page.locator('.page-head p').textContent()).resolves.toBe(
+      '31 stories, in time order.',
+    );
     await expect(page.locator('.story-list > li').count()).resolves.toBe(25);
     await page.goto(`${site}/1987/03/03/page/2/`);
     await expect(page.locator('.story-list > li').count()).resolves.toBe(6);
-    await expect(page.locator('.pagination [aria-current="page"]').textContent()).resolves.toBe('2');
+    await expect(page.locator('.pagination [aria-current="page"]').textContent()).resolves.toBe(
+      '2',
+    );
     await page.close();
   });
 
@@ -149,7 +189,9 @@ describe('searching the archive', () => {
     await page.locator('header input[name="q"]').press('Enter');
     await page.waitForURL('**/search/?q=cotton');
     await searchStatus(page);
-    await expect(page.locator('#search-results h2').first().textContent()).resolves.toBe('Türkmenabat farmers complete cotton harvest');
+    await expect(page.locator('#search-results h2').first().textContent()).resolves.toBe(
+      'Türkmenabat farmers complete cotton harvest',
+    );
     await page.close();
   });
 });
@@ -160,29 +202,51 @@ describe('browsing by source, author, place, topic and date', () => {
     await page.locator('.story-dateline a').click();
     await page.waitForURL('**/places/ashgabat-turkmenistan/');
     await expect(page.locator('h1').textContent()).resolves.toBe('Ashgabat, Turkmenistan');
-    await expect(page.locator('.page-head p').last().textContent()).resolves.toBe('3 stories, newest first. In Turkmenistan.');
+    await expect(page.locator('.page-head p').last().textContent()).resolves.toBe(
+      '3 stories, newest first. In Turkmenistan.',
+    );
     await page.getByRole('link', { name: HEADLINE }).click();
     await page.waitForURL(`**${FIRST_STORY}`);
     await page.locator('.story-byline a', { hasText: 'Huseyn Hasanov' }).click();
     await page.waitForURL('**/authors/huseyn-hasanov/');
-    await expect(page.locator('.story-list h2').allTextContents()).resolves.toEqual(['Late-night session approves budget in Ashgabat', HEADLINE]);
+    await expect(page.locator('.story-list h2').allTextContents()).resolves.toEqual([
+      'Late-night session approves budget in Ashgabat',
+      HEADLINE,
+    ]);
     await page.goBack();
     await page.waitForURL(`**${FIRST_STORY}`);
     await page.locator('.story-byline a', { hasText: 'Trend' }).click();
     await page.waitForURL('**/sources/trend/');
-    await expect(page.locator('.page-head p').last().textContent()).resolves.toBe('9 stories, newest first.');
-    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Sources' }).click();
+    await expect(page.locator('.page-head p').last().textContent()).resolves.toBe(
+      '9 stories, newest first.',
+    );
+    await page
+      .getByRole('navigation', { name: 'Breadcrumb' })
+      .getByRole('link', { name: 'Sources' })
+      .click();
     await page.waitForURL('**/sources/');
-    await expect(page.locator('.term-list li').allTextContents()).resolves.toEqual(['AzerNews 1', 'Reuters 33', 'Trend 9']);
+    await expect(page.locator('.term-list li').allTextContents()).resolves.toEqual([
+      'AzerNews 1',
+      'Reuters 33',
+      'Trend 9',
+    ]);
     await page.close();
   });
 
   it('lists a story with two authors under both, and groups places by country', async () => {
     await open('/authors/leman-zeynalova/');
-    await expect(page.locator('.story-list h2').allTextContents()).resolves.toEqual(['Baku hosts Caspian transport forum']);
+    await expect(page.locator('.story-list h2').allTextContents()).resolves.toEqual([
+      'Baku hosts Caspian transport forum',
+    ]);
     await page.goto(`${site}/places/`);
-    const turkmenistan = page.locator('section', { has: page.locator('h2', { hasText: 'Turkmenistan' }) });
-    await expect(turkmenistan.locator('li a').allTextContents()).resolves.toEqual(['Aşgabat', 'Ashgabat', 'Türkmenabat']);
+    const turkmenistan = page.locator('section', {
+      has: page.locator('h2', { hasText: 'Turkmenistan' }),
+    });
+    await expect(turkmenistan.locator('li a').allTextContents()).resolves.toEqual([
+      'Aşgabat',
+      'Ashgabat',
+      'Türkmenabat',
+    ]);
     await turkmenistan.getByRole('link', { name: 'Türkmenabat' }).click();
     await page.waitForURL('**/places/turkmenabat-turkmenistan/');
     // TÜRKMENABAT and Turkmenabat in the datelines are one place.
@@ -198,7 +262,9 @@ describe('browsing by source, author, place, topic and date', () => {
     expect(related[0]).toBe('Caspian shipping figures published');
     await page.locator('.tags a', { hasText: 'caspian' }).click();
     await page.waitForURL('**/topics/caspian/');
-    await expect(page.locator('.page-head p').last().textContent()).resolves.toBe('2 stories, newest first.');
+    await expect(page.locator('.page-head p').last().textContent()).resolves.toBe(
+      '2 stories, newest first.',
+    );
     await page.close();
   });
 
@@ -208,23 +274,30 @@ describe('browsing by source, author, place, topic and date', () => {
     await expect(calendar.locator('table').count()).resolves.toBe(12);
     const busiest = calendar.getByRole('link', { name: '19 November 2019: 5 stories' });
     await expect(busiest.evaluate((a) => a.parentElement!.className)).resolves.toBe('level-4');
-    await expect(calendar.locator('td.level-0', { hasText: /^25$/ }).first().locator('a').count()).resolves.toBe(0);
+    await expect(
+      calendar.locator('td.level-0', { hasText: /^25$/ }).first().locator('a').count(),
+    ).resolves.toBe(0);
     await busiest.click();
     await page.waitForURL('**/2019/11/19/');
     await expect(page.locator('h1').textContent()).resolves.toBe('19 November 2019');
-    await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).locator('li').allTextContents()).resolves.toEqual(['Home', '2019', 'November', '19']);
+    await expect(
+      page.getByRole('navigation', { name: 'Breadcrumb' }).locator('li').allTextContents(),
+    ).resolves.toEqual(['Home', '2019', 'November', '19']);
     await page.close();
   });
 
-  it('lists a calendar day in every year on its On this day page, linked from the home page', async () => {
+  it('lists a calendar day in every year On this day, linked from home', async () => {
     await open('/on-this-day/11-19/');
     await expect(page.locator('.day-heading').allTextContents()).resolves.toEqual(['2019']);
     await page.close();
-    // The home page's script points the link at today's page when the archive has stories for today.
+    // The home page's script points the link at today's page when the archive has stories for
+    // today.
     page = await browser().newPage();
     await page.clock.setFixedTime(new Date(2030, 10, 19, 12, 0));
     await page.goto(`${site}/`);
-    await expect(page.locator('#on-this-day').getAttribute('href')).resolves.toBe('/on-this-day/11-19/');
+    await expect(page.locator('#on-this-day').getAttribute('href')).resolves.toBe(
+      '/on-this-day/11-19/',
+    );
     await page.close();
     page = await browser().newPage({ javaScriptEnabled: false });
     await page.goto(`${site}/`);

@@ -14,28 +14,100 @@ import { makeTestArchive, removeAll, runScript, SITE_URL } from '../support/buil
  * commits them all, so that a change of history cannot hide a key that forgot the edit.
  */
 const EDITS: [string, (content: string) => Promise<void>][] = [
-  ['a story’s text', (content) => edit(content, '2019/11/moscow-gas-talks.md', (text) => `${text.trimEnd()}\n\nTalks resume on Friday.\n`)],
-  ['a headline', (content) => edit(content, '2019/11/baku-hosts-caspian-transport-forum.md', (text) => text.replace(/^title: .*$/m, 'title: Baku hosts the Caspian forum'))],
-  ['a dateline', (content) => edit(content, '2019/11/tokyo-markets-close-higher.md', (text) => text.replace(/^dateline: .*$/m, 'dateline: OSAKA, Japan'))],
-  ['a summary', (content) => edit(content, '2019/11/moscow-gas-talks.md', (text) => text.replace(/^title: (.*)$/m, 'title: $1\nsummary: Gas talks in Moscow.'))],
-  ['a correction', (content) => edit(content, '2019/11/tokyo-markets-close-higher.md', (text) => text.replace(/^title: (.*)$/m, 'title: $1\ncorrections:\n  - date: 2019-11-21T09:00:00+09:00\n    text: The index closed higher, not lower.'))],
-  ['a topic', (content) => edit(content, '2019/11/moscow-gas-talks.md', (text) => text.replace(/^topics: .*$/m, 'topics: [energy, diplomacy]'))],
-  ['an author', (content) => edit(content, '2019/11/tokyo-markets-close-higher.md', (text) => text.replace(/^source: (.*)$/m, 'source: $1\nauthor: Jane Doe'))],
-  ['a commit of all the edits, which adds revisions to the stories they changed', async (content) => {
-    execFileSync('git', ['add', '-A'], { cwd: content });
-    commit(content, 'Edits of the day');
-  }],
-  ['a new story', (content) => writeFile(join(content, '2019/11/caspian-oil-output.md'), '---\ntitle: Caspian oil output rises\ndate: 2019-11-21T12:00:00+04:00\nsource: Trend\nauthor: Leman Zeynalova\ndateline: BAKU, Azerbaijan\ntopics: [energy]\n---\n\nOutput rose.\n')],
+  [
+    'a story’s text',
+    (content) =>
+      edit(
+        content,
+        '2019/11/moscow-gas-talks.md',
+        (text) => `${text.trimEnd()}\n\nTalks resume on Friday.\n`,
+      ),
+  ],
+  [
+    'a headline',
+    (content) =>
+      edit(content, '2019/11/baku-hosts-caspian-transport-forum.md', (text) =>
+        text.replace(/^title: .*$/m, 'title: Baku hosts the Caspian forum'),
+      ),
+  ],
+  [
+    'a dateline',
+    (content) =>
+      edit(content, '2019/11/tokyo-markets-close-higher.md', (text) =>
+        text.replace(/^dateline: .*$/m, 'dateline: OSAKA, Japan'),
+      ),
+  ],
+  [
+    'a summary',
+    (content) =>
+      edit(content, '2019/11/moscow-gas-talks.md', (text) =>
+        text.replace(/^title: (.*)$/m, 'title: $1\nsummary: Gas talks in Moscow.'),
+      ),
+  ],
+  [
+    'a correction',
+    (content) =>
+      edit(content, '2019/11/tokyo-markets-close-higher.md', (text) =>
+        text.replace(
+          /^title: (.*)$/m,
+          'title: $1\ncorrections:\n  - date: 2019-11-21T09:00:00+09:00\n    text: The index ' +
+            'closed higher, not lower.',
+        ),
+      ),
+  ],
+  [
+    'a topic',
+    (content) =>
+      edit(content, '2019/11/moscow-gas-talks.md', (text) =>
+        text.replace(/^topics: .*$/m, 'topics: [energy, diplomacy]'),
+      ),
+  ],
+  [
+    'an author',
+    (content) =>
+      edit(content, '2019/11/tokyo-markets-close-higher.md', (text) =>
+        text.replace(/^source: (.*)$/m, 'source: $1\nauthor: Jane Doe'),
+      ),
+  ],
+  [
+    'a commit of all the edits, which adds revisions to the stories they changed',
+    async (content) => {
+      execFileSync('git', ['add', '-A'], { cwd: content });
+      commit(content, 'Edits of the day');
+    },
+  ],
+  [
+    'a new story',
+    (content) =>
+      writeFile(
+        join(content, '2019/11/caspian-oil-output.md'),
+        '---\ntitle: Caspian oil output rises\ndate: 2019-11-21T12:00:00+04:00\nsource: ' +
+          'Trend\nauthor: Leman Zeynalova\ndateline: BAKU, Azerbaijan\ntopics: ' +
+          '[energy]\n---\n\nOutput rose.\n',
+      ),
+  ],
 ];
 
-async function edit(content: string, file: string, change: (text: string) => string): Promise<void> {
+async function edit(
+  content: string,
+  file: string,
+  change: (text: string) => string,
+): Promise<void> {
   const path = join(content, file);
   await writeFile(path, change(await readFile(path, 'utf8')));
 }
 
 function commit(content: string, message: string): void {
   const date = '2019-11-22T10:00:00Z';
-  const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 'Test Editor', GIT_AUTHOR_EMAIL: 'editor@example.org', GIT_COMMITTER_NAME: 'Test Editor', GIT_COMMITTER_EMAIL: 'editor@example.org' };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+    GIT_AUTHOR_NAME: 'Test Editor',
+    GIT_AUTHOR_EMAIL: 'editor@example.org',
+    GIT_COMMITTER_NAME: 'Test Editor',
+    GIT_COMMITTER_EMAIL: 'editor@example.org',
+  };
   execFileSync('git', ['commit', '-qam', message], { cwd: content, env });
 }
 
@@ -47,29 +119,46 @@ describe('incremental-build keys', () => {
   const render = async (): Promise<BuildRecord> => {
     const result = await runScript('build', env);
     if (result.code !== 0) throw new Error(result.output.slice(-3000));
-    return JSON.parse(await readFile(join(env.DATELINE_CACHE!, RECORD_FILE), 'utf8')) as BuildRecord;
+    return JSON.parse(
+      await readFile(join(env.DATELINE_CACHE!, RECORD_FILE), 'utf8'),
+    ) as BuildRecord;
   };
 
   beforeAll(async () => {
     content = await makeTestArchive();
     work = await mkdtemp(join(tmpdir(), 'dateline-keys-'));
     // Every page rendered, each with a hash of its bytes in the build record.
-    env = { DATELINE_CONTENT: content, DATELINE_OUT: join(work, 'dist'), DATELINE_CACHE: join(work, 'cache'), SITE_URL, DATELINE_INCREMENTAL: '0', DATELINE_RECORD_PAGES: '1' };
+    env = {
+      DATELINE_CONTENT: content,
+      DATELINE_OUT: join(work, 'dist'),
+      DATELINE_CACHE: join(work, 'cache'),
+      SITE_URL,
+      DATELINE_INCREMENTAL: '0',
+      DATELINE_RECORD_PAGES: '1',
+    };
   });
   afterAll(() => removeAll(content, work));
 
-  it('change whenever the page they key changes, for every kind of edit', { timeout: 600_000 }, async () => {
-    let before = await render();
-    expect(Object.keys(before.keys).length).toBeGreaterThan(80);
-    const stale: string[] = [];
-    for (const [what, change] of EDITS) {
-      await change(content);
-      const after = await render();
-      const changed = Object.keys(after.keys).filter((path) => before.hashes![path] !== undefined && before.hashes![path] !== after.hashes![path]);
-      expect(changed.length, `${what} changed no keyed page`).toBeGreaterThan(0);
-      for (const path of changed) if (before.keys[path] === after.keys[path]) stale.push(`${what}: ${path}`);
-      before = after;
-    }
-    expect(stale).toEqual([]);
-  });
+  it(
+    'change whenever the page they key changes, for every kind of edit',
+    { timeout: 600_000 },
+    async () => {
+      let before = await render();
+      expect(Object.keys(before.keys).length).toBeGreaterThan(80);
+      const stale: string[] = [];
+      for (const [what, change] of EDITS) {
+        await change(content);
+        const after = await render();
+        const changed = Object.keys(after.keys).filter(
+          (path) =>
+            before.hashes![path] !== undefined && before.hashes![path] !== after.hashes![path],
+        );
+        expect(changed.length, `${what} changed no keyed page`).toBeGreaterThan(0);
+        for (const path of changed)
+          if (before.keys[path] === after.keys[path]) stale.push(`${what}: ${path}`);
+        before = after;
+      }
+      expect(stale).toEqual([]);
+    },
+  );
 });

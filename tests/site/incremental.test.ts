@@ -8,10 +8,14 @@ import { RECORD_FILE, type BuildRecord } from '#src/util/build-record.ts';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
 }
 
 // Astro colours its log when CI is set, even into a pipe.
+// eslint-disable-next-line no-control-regex -- the escape that starts a colour
 const plain = (output: string) => output.replace(/\x1b\[[0-9;]*m/g, '');
 
 /** A build's output, and the record it wrote (src/util/build-record.ts). */
@@ -23,15 +27,24 @@ interface Build {
 
 async function build(env: Record<string, string>): Promise<Build> {
   const result = await runScript('build', env);
-  const record = JSON.parse(await readFile(join(env.DATELINE_CACHE!, RECORD_FILE), 'utf8').catch(() => 'null')) as BuildRecord;
+  const record = JSON.parse(
+    await readFile(join(env.DATELINE_CACHE!, RECORD_FILE), 'utf8').catch(() => 'null'),
+  ) as BuildRecord;
   return { ...result, record };
 }
 
-/** Pages the build reused from the last build rather than rendered, named by their files as Astro writes them. */
+/**
+ * Pages the build reused from the last build rather than rendered, named by their files as Astro
+ * writes them.
+ */
 function reusedPages({ record }: Build): Set<string> {
   const rendered = new Set(record.rendered);
   const file = (path: string) => (path.endsWith('/') ? `${path}index.html` : path);
-  return new Set(Object.keys(record.keys).filter((path) => !rendered.has(path)).map(file));
+  return new Set(
+    Object.keys(record.keys)
+      .filter((path) => !rendered.has(path))
+      .map(file),
+  );
 }
 
 /** Search parts the build indexed, not copied from the last build. */
@@ -62,29 +75,55 @@ describe('an incremental rebuild after edits', () => {
     content = await makeTestArchive();
     work = await mkdtemp(join(tmpdir(), 'dateline-incremental-'));
     // Search parts of at most five stories: several parts, so that an edit leaves some alone.
-    env = { DATELINE_CONTENT: content, DATELINE_OUT: join(work, 'dist'), DATELINE_CACHE: join(work, 'cache'), SITE_URL, DATELINE_SEARCH_PART_STORIES: '5' };
+    env = {
+      DATELINE_CONTENT: content,
+      DATELINE_OUT: join(work, 'dist'),
+      DATELINE_CACHE: join(work, 'cache'),
+      SITE_URL,
+      DATELINE_SEARCH_PART_STORIES: '5',
+    };
     first = await build(env);
     // Nothing changed: the search parts of the site are links to the cached ones.
     warm = await build(env);
     // The search cache gone, the pages kept: every part is indexed again from the built pages.
-    execFileSync('cp', ['-al', join(work, 'dist', 'pagefind'), join(work, 'index-while-rendering')]);
+    execFileSync('cp', [
+      '-al',
+      join(work, 'dist', 'pagefind'),
+      join(work, 'index-while-rendering'),
+    ]);
     await rm(join(work, 'cache', 'dateline-search'), { recursive: true });
     reindexed = await build(env);
     execFileSync('cp', ['-al', join(work, 'dist', 'pagefind'), join(work, 'index-from-pages')]);
     // The live site's files as the edited build finds them, seen through links of their own.
     execFileSync('cp', ['-al', join(work, 'dist'), join(work, 'live-before-edits')]);
     replaced = new Map();
-    for (const file of await filesUnder(join(work, 'live-before-edits'))) replaced.set(file, await readFile(join(work, 'live-before-edits', file)));
+    for (const file of await filesUnder(join(work, 'live-before-edits')))
+      replaced.set(file, await readFile(join(work, 'live-before-edits', file)));
 
-    await edit(join(content, '2019/11/moscow-gas-talks.md'), (text) => `${text.trimEnd()}\n\nTalks resume on Friday.\n`);
+    await edit(
+      join(content, '2019/11/moscow-gas-talks.md'),
+      (text) => `${text.trimEnd()}\n\nTalks resume on Friday.\n`,
+    );
     execFileSync('git', ['commit', '-qam', 'Moscow talks: add Friday'], {
       cwd: content,
-      env: { ...process.env, GIT_AUTHOR_DATE: '2019-11-21T09:00:00Z', GIT_COMMITTER_DATE: '2019-11-21T09:00:00Z', GIT_AUTHOR_NAME: 'Test Editor', GIT_AUTHOR_EMAIL: 'editor@example.org', GIT_COMMITTER_NAME: 'Test Editor', GIT_COMMITTER_EMAIL: 'editor@example.org' },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_DATE: '2019-11-21T09:00:00Z',
+        GIT_COMMITTER_DATE: '2019-11-21T09:00:00Z',
+        GIT_AUTHOR_NAME: 'Test Editor',
+        GIT_AUTHOR_EMAIL: 'editor@example.org',
+        GIT_COMMITTER_NAME: 'Test Editor',
+        GIT_COMMITTER_EMAIL: 'editor@example.org',
+      },
     });
-    await edit(join(content, '2019/11/baku-hosts-caspian-transport-forum.md'), (text) => text.replace(/^title: .*$/m, 'title: Baku hosts the Caspian transport forum'));
+    await edit(join(content, '2019/11/baku-hosts-caspian-transport-forum.md'), (text) =>
+      text.replace(/^title: .*$/m, 'title: Baku hosts the Caspian transport forum'),
+    );
     await writeFile(
       join(content, '1987/03/busy-day-early-bulletin.md'),
-      '---\ntitle: Busy day early bulletin\ndate: 1987-03-03T09:00:00Z\nsource: Reuters\ndateline: LONDON, March 3\ntopics: [markets]\n---\n\nThe first bulletin of the day.\n',
+      '---\ntitle: Busy day early bulletin\ndate: 1987-03-03T09:00:00Z\nsource: ' +
+        'Reuters\ndateline: LONDON, March 3\ntopics: [markets]\n---\n\nThe first bulletin of ' +
+        'the day.\n',
     );
     await rm(join(content, '1987/03/busy-day-bulletin-7.md'));
 
@@ -115,32 +154,45 @@ describe('an incremental rebuild after edits', () => {
     expect(reused.size).toBeGreaterThan(50);
   });
 
-  it('leaves every file of the site it replaces as it was, though the two share files', async () => {
+  it('leaves the site it replaces as it was, though the two share files', async () => {
     expect(warm.code, warm.output).toBe(0);
     expect(second.code, second.output).toBe(0);
     const before = join(work, 'live-before-edits');
     expect(await filesUnder(before)).toEqual([...replaced.keys()]);
     const changed: string[] = [];
-    for (const [file, bytes] of replaced) if (!(await readFile(join(before, file))).equals(bytes)) changed.push(file);
+    for (const [file, bytes] of replaced)
+      if (!(await readFile(join(before, file))).equals(bytes)) changed.push(file);
     expect(changed).toEqual([]);
     // The pages the edits changed, as the old site still serves them.
-    expect(replaced.get('2019/11/22/moscow-gas-talks/index.html')!.toString()).not.toContain('Talks resume on Friday.');
-    expect(replaced.get('2019/11/19/tokyo-markets-close-higher/index.html')!.toString()).toContain('Baku hosts Caspian transport forum');
+    expect(replaced.get('2019/11/22/moscow-gas-talks/index.html')!.toString()).not.toContain(
+      'Talks resume on Friday.',
+    );
+    expect(replaced.get('2019/11/19/tokyo-markets-close-higher/index.html')!.toString()).toContain(
+      'Baku hosts Caspian transport forum',
+    );
   });
 
   it('reads again only the story files that changed', async () => {
-    const stories = (await readdir(content, { recursive: true })).filter((name) => String(name).endsWith('.md')).length;
+    const stories = (await readdir(content, { recursive: true })).filter((name) =>
+      String(name).endsWith('.md'),
+    ).length;
     expect(first.record.stories).toEqual({ read: stories, unchanged: 0 });
     // The edited text, the new headline, the added story; the deleted one is simply gone.
     expect(second.record.stories).toEqual({ read: 3, unchanged: stories - 3 });
   });
 
-  it('deletes the site it replaced, and folders killed builds left, once the new site is in place', async () => {
-    const leftovers = async () => (await readdir(work)).filter((name) => name.startsWith('dist.'));
-    for (let waited = 0; waited < 60_000 && (await leftovers()).length > 0; waited += 200) await new Promise((wake) => setTimeout(wake, 200));
-    expect(await leftovers()).toEqual([]);
-    expect(await readdir(work)).toContain('dist');
-  });
+  it(
+    'deletes the site it replaced, and folders killed builds left, once the new site is in ' +
+      'place',
+    async () => {
+      const leftovers = async () =>
+        (await readdir(work)).filter((name) => name.startsWith('dist.'));
+      for (let waited = 0; waited < 60_000 && (await leftovers()).length > 0; waited += 200)
+        await new Promise((wake) => setTimeout(wake, 200));
+      expect(await leftovers()).toEqual([]);
+      expect(await readdir(work)).toContain('dist');
+    },
+  );
 
   it('indexes again only the search parts whose story pages changed', async () => {
     const all = indexedParts(first);
@@ -159,19 +211,25 @@ describe('an incremental rebuild after edits', () => {
     for (const part of parts) expect(part.indexed).toBe('while-rendering');
   });
 
-  it('gives the same index, byte for byte, from the built pages as from the pages as they were rendered', async () => {
-    expect(reindexed.code, reindexed.output).toBe(0);
-    const parts = indexedParts(reindexed);
-    expect([...parts].sort()).toEqual(indexedParts(first).sort());
-    for (const part of reindexed.record.search!.parts) expect(part.indexed).toBe('from-site');
-    const [early, late] = [join(work, 'index-while-rendering'), join(work, 'index-from-pages')];
-    const files = await filesUnder(early);
-    expect(files).toContain('parts.json');
-    expect(await filesUnder(late)).toEqual(files);
-    const differing: string[] = [];
-    for (const file of files) if (!(await readFile(join(early, file))).equals(await readFile(join(late, file)))) differing.push(file);
-    expect(differing).toEqual([]);
-  });
+  it(
+    'gives the same index, byte for byte, from the built pages as from the pages as they were ' +
+      'rendered',
+    async () => {
+      expect(reindexed.code, reindexed.output).toBe(0);
+      const parts = indexedParts(reindexed);
+      expect([...parts].sort()).toEqual(indexedParts(first).sort());
+      for (const part of reindexed.record.search!.parts) expect(part.indexed).toBe('from-site');
+      const [early, late] = [join(work, 'index-while-rendering'), join(work, 'index-from-pages')];
+      const files = await filesUnder(early);
+      expect(files).toContain('parts.json');
+      expect(await filesUnder(late)).toEqual(files);
+      const differing: string[] = [];
+      for (const file of files)
+        if (!(await readFile(join(early, file))).equals(await readFile(join(late, file))))
+          differing.push(file);
+      expect(differing).toEqual([]);
+    },
+  );
 
   it('gives the same site, file for file, as a clean build', async () => {
     expect(clean.code, clean.output).toBe(0);
@@ -182,20 +240,27 @@ describe('an incremental rebuild after edits', () => {
     expect(await filesUnder(rebuilt)).toEqual(files);
     const differing: string[] = [];
     for (const file of files) {
-      if (!(await readFile(join(rebuilt, file))).equals(await readFile(join(clean.outDir, file)))) differing.push(file);
+      if (!(await readFile(join(rebuilt, file))).equals(await readFile(join(clean.outDir, file))))
+        differing.push(file);
     }
     expect(differing).toEqual([]);
-    expect(await readFile(join(rebuilt, '2019/11/22/moscow-gas-talks/index.html'), 'utf8')).toContain('Talks resume on Friday.');
+    expect(
+      await readFile(join(rebuilt, '2019/11/22/moscow-gas-talks/index.html'), 'utf8'),
+    ).toContain('Talks resume on Friday.');
   });
 
   // Runs last: it leaves the archive with a broken story, and the builds fail.
   it('reports a broken story again on a rebuild, though the file did not change', async () => {
     // A story the last build found valid, and left valid in its cache, is broken.
-    await edit(join(content, '2019/11/moscow-gas-talks.md'), (text) => text.replace(/^date: .*$/m, 'date: 22 November 2019'));
+    await edit(join(content, '2019/11/moscow-gas-talks.md'), (text) =>
+      text.replace(/^date: .*$/m, 'date: 22 November 2019'),
+    );
     for (const attempt of [await runScript('build', env), await runScript('build', env)]) {
       expect(attempt.code).not.toBe(0);
       expect(plain(attempt.output)).toMatch(/moscow-gas-talks\.md:3: date:/);
     }
-    expect(await readFile(join(work, 'dist/2019/11/22/moscow-gas-talks/index.html'), 'utf8')).toContain('Talks resume on Friday.');
+    expect(
+      await readFile(join(work, 'dist/2019/11/22/moscow-gas-talks/index.html'), 'utf8'),
+    ).toContain('Talks resume on Friday.');
   }, 120_000);
 });

@@ -13,11 +13,18 @@ function urlOf(file: string): string {
 
 beforeAll(async () => {
   const entries = await readdir(out, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
-  pages = new Map(await Promise.all(files.map(async (file) => [urlOf(file), await readFile(file, 'utf8')] as [string, string])));
+  const files = entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name));
+  pages = new Map(
+    await Promise.all(
+      files.map(async (file) => [urlOf(file), await readFile(file, 'utf8')] as [string, string]),
+    ),
+  );
 });
 
-const hrefs = (html: string) => [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+const hrefs = (html: string) =>
+  [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 describe('the built test archive', () => {
@@ -39,7 +46,11 @@ describe('the built test archive', () => {
   });
 
   it('has no listing page without stories, and every listing says how many it holds', () => {
-    const listings = [...pages].filter(([url]) => /^\/(sources|authors|places|topics|on-this-day)\/[^/]+\/|^\/\d{4}\/\d{2}\/(\d{2}\/)?(page\/\d+\/)?$|^\/(page\/\d+\/)?$/.test(url));
+    const listings = [...pages].filter(([url]) =>
+      /^\/(sources|authors|places|topics|on-this-day)\/[^/]+\/|^\/\d{4}\/\d{2}\/(\d{2}\/)?(page\/\d+\/)?$|^\/(page\/\d+\/)?$/.test(
+        url,
+      ),
+    );
     expect(listings.length).toBeGreaterThan(40);
     for (const [url, html] of listings) {
       expect(html.match(/<ol class="story-list"/g)?.length ?? 0, url).toBeGreaterThan(0);
@@ -48,9 +59,15 @@ describe('the built test archive', () => {
   });
 
   it('files every story under exactly one source: the source counts add up to the archive', () => {
-    const articles = [...pages.keys()].filter((url) => /^\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/.test(url) && !url.includes('/page/'));
+    const articles = [...pages.keys()].filter(
+      (url) => /^\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/.test(url) && !url.includes('/page/'),
+    );
     const sourceIndex = pages.get('/sources/')!;
-    const counts = [...sourceIndex.matchAll(/<a href="\/sources\/[^"]+\/"><bdi>[^<]+<\/bdi><\/a> <span class="count">([\d,]+)<\/span>/g)].map((m) => Number(m[1]!.replace(/,/g, '')));
+    const counts = [
+      ...sourceIndex.matchAll(
+        /<a href="\/sources\/[^"]+\/"><bdi>[^<]+<\/bdi><\/a> <span class="count">([\d,]+)<\/span>/g,
+      ),
+    ].map((m) => Number(m[1]!.replace(/,/g, '')));
     expect(counts.length).toBe(3);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(articles.length);
     expect(text(sourceIndex)).toContain(`${articles.length} stories in all`);

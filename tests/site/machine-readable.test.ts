@@ -6,67 +6,96 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { SITE_URL } from '../support/build.ts';
 
 const out = inject('outDir');
-const FIRST_STORY = '/2019/11/19/turkmenistan-developing-co-op-with-intl-organization-for-migration/';
+const FIRST_STORY =
+  '/2019/11/19/turkmenistan-developing-co-op-with-intl-organization-for-migration/';
 let files: string[];
 
 beforeAll(async () => {
   const entries = await readdir(out, { recursive: true, withFileTypes: true });
-  files = entries.filter((e) => e.isFile()).map((e) => relative(out, join(e.parentPath, e.name))).sort();
+  files = entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(out, join(e.parentPath, e.name)))
+    .sort();
 });
 
 const read = (file: string) => readFile(join(out, file), 'utf8');
 
 describe('feeds', () => {
-  it('exist for the archive and every source, author, place and topic, in RSS 2.0 and JSON Feed 1.1, and parse', async () => {
-    const rss = files.filter((f) => f.endsWith('feed.xml'));
-    const json = files.filter((f) => f.endsWith('feed.json'));
-    const termPages = files.filter((f) => /^(sources|authors|places|topics)\/[^/]+\/index\.html$/.test(f));
-    expect(rss).toContain('feed.xml');
-    expect(rss.length).toBe(termPages.length + 1);
-    expect(json.length).toBe(rss.length);
-    for (const file of rss) {
-      const feed = parseRssFeed(await read(file));
-      expect(feed.items?.length, file).toBeGreaterThan(0);
-      for (const item of feed.items ?? []) {
-        expect(item.link, file).toMatch(new RegExp(`^${SITE_URL}/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+/$`));
-        expect(Number.isNaN(Date.parse(item.pubDate!)), file).toBe(false);
+  it(
+    'exist for the archive and every source, author, place and topic, in RSS 2.0 and JSON Feed ' +
+      '1.1, and parse',
+    async () => {
+      const rss = files.filter((f) => f.endsWith('feed.xml'));
+      const json = files.filter((f) => f.endsWith('feed.json'));
+      const termPages = files.filter((f) =>
+        /^(sources|authors|places|topics)\/[^/]+\/index\.html$/.test(f),
+      );
+      expect(rss).toContain('feed.xml');
+      expect(rss.length).toBe(termPages.length + 1);
+      expect(json.length).toBe(rss.length);
+      for (const file of rss) {
+        const feed = parseRssFeed(await read(file));
+        expect(feed.items?.length, file).toBeGreaterThan(0);
+        for (const item of feed.items ?? []) {
+          expect(item.link, file).toMatch(
+            new RegExp(`^${SITE_URL}/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+/$`),
+          );
+          expect(Number.isNaN(Date.parse(item.pubDate!)), file).toBe(false);
+        }
       }
-    }
-    for (const file of json) {
-      const feed = parseJsonFeed(await read(file));
-      expect(feed.items?.length, file).toBeGreaterThan(0);
-    }
-  });
+      for (const file of json) {
+        const feed = parseJsonFeed(await read(file));
+        expect(feed.items?.length, file).toBeGreaterThan(0);
+      }
+    },
+  );
 
-  it('carry the latest 50 stories, newest first, with dates in their own offset, bylines, categories and full text', async () => {
-    const rss = parseRssFeed(await read('feed.xml'));
-    expect(rss.items).toHaveLength(43);
-    const first = rss.items!.find((item) => item.link === `${SITE_URL}${FIRST_STORY}`)!;
-    expect(first.title).toBe('Turkmenistan developing co-op with Int’l Organization for Migration');
-    expect(first.guid?.value ?? first.guid).toBe(`${SITE_URL}${FIRST_STORY}`);
-    expect(new Date(first.pubDate!).toISOString()).toBe('2019-11-19T13:49:00.000Z');
-    expect(first.dc?.dates).toEqual(['2019-11-19T17:49:00+04:00']);
-    expect(JSON.stringify(first.dc)).toContain('Huseyn Hasanov');
-    expect(first.categories?.map((c) => c.name)).toEqual(['Trend']);
-    expect(first.content?.encoded).toContain('human trafficking were touched upon');
-    const dates = rss.items!.map((item) => Date.parse(item.pubDate!));
-    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  it(
+    'carry the latest 50 stories, newest first, with dates in their own offset, bylines, ' +
+      'categories and full text',
+    async () => {
+      const rss = parseRssFeed(await read('feed.xml'));
+      expect(rss.items).toHaveLength(43);
+      const first = rss.items!.find((item) => item.link === `${SITE_URL}${FIRST_STORY}`)!;
+      expect(first.title).toBe(
+        'Turkmenistan developing co-op with Int’l Organization for Migration',
+      );
+      expect(first.guid?.value ?? first.guid).toBe(`${SITE_URL}${FIRST_STORY}`);
+      expect(new Date(first.pubDate!).toISOString()).toBe('2019-11-19T13:49:00.000Z');
+      expect(first.dc?.dates).toEqual(['2019-11-19T17:49:00+04:00']);
+      expect(JSON.stringify(first.dc)).toContain('Huseyn Hasanov');
+      expect(first.categories?.map((c) => c.name)).toEqual(['Trend']);
+      expect(first.content?.encoded).toContain('human trafficking were touched upon');
+      const dates = rss.items!.map((item) => Date.parse(item.pubDate!));
+      expect(dates).toEqual([...dates].sort((a, b) => b - a));
 
-    const json = parseJsonFeed(await read('feed.json'));
-    const item = json.items!.find((i) => i.url === `${SITE_URL}${FIRST_STORY}`)!;
-    expect(item).toMatchObject({ id: `${SITE_URL}${FIRST_STORY}`, date_published: '2019-11-19T17:49:00+04:00', authors: [{ name: 'Huseyn Hasanov' }], tags: ['Trend'] });
-    expect(item.content_html).toContain('<p>A meeting with Regional Coordinator');
+      const json = parseJsonFeed(await read('feed.json'));
+      const item = json.items!.find((i) => i.url === `${SITE_URL}${FIRST_STORY}`)!;
+      expect(item).toMatchObject({
+        id: `${SITE_URL}${FIRST_STORY}`,
+        date_published: '2019-11-19T17:49:00+04:00',
+        authors: [{ name: 'Huseyn Hasanov' }],
+        tags: ['Trend'],
+      });
+      expect(item.content_html).toContain('<p>A meeting with Regional Coordinator');
 
-    const trend = parseRssFeed(await read('sources/trend/feed.xml'));
-    expect(trend.items).toHaveLength(9);
-    const busy = parseJsonFeed(await read('sources/reuters/feed.json'));
-    expect(busy.items).toHaveLength(33);
-  });
+      const trend = parseRssFeed(await read('sources/trend/feed.xml'));
+      expect(trend.items).toHaveLength(9);
+      const busy = parseJsonFeed(await read('sources/reuters/feed.json'));
+      expect(busy.items).toHaveLength(33);
+    },
+  );
 
   it('are linked from listing pages with rel="alternate"', async () => {
     const html = await read('places/ashgabat-turkmenistan/index.html');
-    expect(html).toContain(`<link rel="alternate" type="application/rss+xml" title="Dateline: Ashgabat, Turkmenistan" href="${SITE_URL}/places/ashgabat-turkmenistan/feed.xml">`);
-    expect(html).toContain(`<link rel="alternate" type="application/feed+json" title="Dateline: Ashgabat, Turkmenistan" href="${SITE_URL}/places/ashgabat-turkmenistan/feed.json">`);
+    expect(html).toContain(
+      `<link rel="alternate" type="application/rss+xml" title="Dateline: Ashgabat, ` +
+        `Turkmenistan" href="${SITE_URL}/places/ashgabat-turkmenistan/feed.xml">`,
+    );
+    expect(html).toContain(
+      `<link rel="alternate" type="application/feed+json" title="Dateline: Ashgabat, ` +
+        `Turkmenistan" href="${SITE_URL}/places/ashgabat-turkmenistan/feed.json">`,
+    );
     expect(await read('index.html')).toContain(`href="${SITE_URL}/feed.xml"`);
   });
 });
@@ -86,27 +115,44 @@ describe('sitemaps', () => {
       urls.push(...[sitemap.urlset.url].flat().map((u: { loc: string }) => u.loc));
     }
     expect(urls.length).toBeLessThanOrEqual(50_000 * maps.length);
-    const pages = files.filter((f) => f.endsWith('index.html')).map((f) => `${SITE_URL}/${f.slice(0, -'index.html'.length)}`);
+    const pages = files
+      .filter((f) => f.endsWith('index.html'))
+      .map((f) => `${SITE_URL}/${f.slice(0, -'index.html'.length)}`);
     expect(new Set(urls)).toEqual(new Set(pages));
 
     const news = parser.parse(await read('news-sitemap.xml'));
     const entries = [news.urlset.url].flat();
     // The newest story is 31 December 2019 23:30 UTC; two days back reaches 29 December.
-    expect(entries.map((e: { loc: string }) => e.loc)).toEqual([`${SITE_URL}/2019/12/31/new-year-utc-story/`, `${SITE_URL}/2020/01/01/new-year-in-ashgabat/`]);
-    expect(entries[0]['news:news']['news:publication']).toEqual({ 'news:name': 'AzerNews', 'news:language': 'en' });
+    expect(entries.map((e: { loc: string }) => e.loc)).toEqual([
+      `${SITE_URL}/2019/12/31/new-year-utc-story/`,
+      `${SITE_URL}/2020/01/01/new-year-in-ashgabat/`,
+    ]);
+    expect(entries[0]['news:news']['news:publication']).toEqual({
+      'news:name': 'AzerNews',
+      'news:language': 'en',
+    });
     expect(entries[0]['news:news']['news:publication_date']).toBe('2019-12-31T23:30:00Z');
   });
 
   it('are named in robots.txt', async () => {
-    expect(await read('robots.txt')).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${SITE_URL}/sitemap-index.xml\nSitemap: ${SITE_URL}/news-sitemap.xml\n`);
+    expect(await read('robots.txt')).toBe(
+      `User-agent: *\nAllow: /\n\nSitemap: ${SITE_URL}/sitemap-index.xml\nSitemap: ` +
+        `${SITE_URL}/news-sitemap.xml\n`,
+    );
   });
 });
 
 describe('structured data and metadata', () => {
-  const jsonLd = (html: string) => [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].flatMap((m) => [JSON.parse(m[1]!)].flat());
-  const meta = (html: string, key: string) => [...html.matchAll(new RegExp(`<meta (?:name|property)="${key}" content="([^"]*)"`, 'g'))].map((m) => m[1]);
+  const jsonLd = (html: string) =>
+    [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].flatMap((m) =>
+      [JSON.parse(m[1]!)].flat(),
+    );
+  const meta = (html: string, key: string) =>
+    [...html.matchAll(new RegExp(`<meta (?:name|property)="${key}" content="([^"]*)"`, 'g'))].map(
+      (m) => m[1],
+    );
 
-  it('describe the first story as a NewsArticle, field by field, with its breadcrumbs', async () => {
+  it('describe the first story as a NewsArticle, field by field, with breadcrumbs', async () => {
     const html = await read(`${FIRST_STORY.slice(1)}index.html`);
     const [article, crumbs] = jsonLd(html);
     expect(article).toEqual({
@@ -127,8 +173,19 @@ describe('structured data and metadata', () => {
       isAccessibleForFree: true,
       isPartOf: { '@type': 'WebSite', name: 'Dateline', url: `${SITE_URL}/` },
     });
-    expect(crumbs).toMatchObject({ '@type': 'BreadcrumbList', itemListElement: [{ name: 'Home' }, { name: '2019' }, { name: 'November' }, { name: '19 November 2019' }, { position: 5, item: `${SITE_URL}${FIRST_STORY}` }] });
-    expect(meta(html, 'citation_title')).toEqual(['Turkmenistan developing co-op with Int’l Organization for Migration']);
+    expect(crumbs).toMatchObject({
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { name: 'Home' },
+        { name: '2019' },
+        { name: 'November' },
+        { name: '19 November 2019' },
+        { position: 5, item: `${SITE_URL}${FIRST_STORY}` },
+      ],
+    });
+    expect(meta(html, 'citation_title')).toEqual([
+      'Turkmenistan developing co-op with Int’l Organization for Migration',
+    ]);
     expect(meta(html, 'citation_author')).toEqual(['Huseyn Hasanov']);
     expect(meta(html, 'citation_publication_date')).toEqual(['2019/11/19']);
     expect(meta(html, 'DC.date')).toEqual(['2019-11-19T17:49:00+04:00']);
@@ -141,15 +198,38 @@ describe('structured data and metadata', () => {
 
   it('mark listing pages as CollectionPage', async () => {
     const [page] = jsonLd(await read('sources/trend/index.html'));
-    expect(page).toMatchObject({ '@type': 'CollectionPage', name: 'Trend', url: `${SITE_URL}/sources/trend/`, mainEntity: { '@type': 'ItemList', numberOfItems: 9 } });
+    expect(page).toMatchObject({
+      '@type': 'CollectionPage',
+      name: 'Trend',
+      url: `${SITE_URL}/sources/trend/`,
+      mainEntity: { '@type': 'ItemList', numberOfItems: 9 },
+    });
   });
 
   it('offer the story’s citation in APA, BibTeX and CSL-JSON without JavaScript', async () => {
     const html = await read(`${FIRST_STORY.slice(1)}index.html`);
-    const blocks = [...html.matchAll(/<pre aria-labelledby="cite-(\w+)" tabindex="0"><code>(.*?)<\/code><\/pre>/gs)].map((m) => [m[1], m[2]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')]);
+    const blocks = [
+      ...html.matchAll(
+        /<pre aria-labelledby="cite-(\w+)" tabindex="0"><code>(.*?)<\/code><\/pre>/gs,
+      ),
+    ].map((m) => [
+      m[1],
+      m[2]!
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&'),
+    ]);
     expect(blocks.map((b) => b[0])).toEqual(['apa', 'bibtex', 'csl']);
-    expect(blocks[0]![1]).toBe(`Hasanov, H. (2019, November 19). Turkmenistan developing co-op with Int’l Organization for Migration. Trend. ${SITE_URL}${FIRST_STORY}`);
-    expect(blocks[1]![1]).toBe(`@article{hasanov2019turkmenistan,\n  author = {Hasanov, Huseyn},\n  title = {{Turkmenistan developing co-op with Int’l Organization for Migration}},\n  journal = {Trend},\n  year = {2019},\n  month = nov,\n  day = {19},\n  url = {${SITE_URL}${FIRST_STORY}},\n  language = {en},\n}`);
+    expect(blocks[0]![1]).toBe(
+      `Hasanov, H. (2019, November 19). Turkmenistan developing co-op with Int’l Organization ` +
+        `for Migration. Trend. ${SITE_URL}${FIRST_STORY}`,
+    );
+    expect(blocks[1]![1]).toBe(
+      `@article{hasanov2019turkmenistan,\n  author = {Hasanov, Huseyn},\n  title = ` +
+        `{{Turkmenistan developing co-op with Int’l Organization for Migration}},\n  journal = ` +
+        `{Trend},\n  year = {2019},\n  month = nov,\n  day = {19},\n  url = ` +
+        `{${SITE_URL}${FIRST_STORY}},\n  language = {en},\n}`,
+    );
     expect(JSON.parse(blocks[2]![1]!)).toEqual([
       {
         id: '2019/11/turkmenistan-developing-co-op-with-intl-organization-for-migration',
@@ -169,11 +249,15 @@ describe('structured data and metadata', () => {
 describe('absolute URLs', () => {
   it('point only at SITE_URL', async () => {
     // Namespace and vocabulary identifiers are names, not links.
-    const identifiers = /^https?:\/\/(www\.sitemaps\.org|www\.google\.com\/schemas|purl\.org|www\.w3\.org|schema\.org|jsonfeed\.org)(\/|$)/;
+    const identifiers =
+      /^https?:\/\/(www\.sitemaps\.org|www\.google\.com\/schemas|purl\.org|www\.w3\.org|schema\.org|jsonfeed\.org)(\/|$)/;
     const offenders = new Set<string>();
-    for (const file of files.filter((f) => /\.(html|xml|json|txt)$/.test(f) && !f.startsWith('pagefind/'))) {
+    for (const file of files.filter(
+      (f) => /\.(html|xml|json|txt)$/.test(f) && !f.startsWith('pagefind/'),
+    )) {
       for (const [url] of (await read(file)).matchAll(/https?:\/\/[^\s"'<>)\]}]+/g)) {
-        if (!url.startsWith(`${SITE_URL}/`) && url !== SITE_URL && !identifiers.test(url)) offenders.add(`${file}: ${url}`);
+        if (!url.startsWith(`${SITE_URL}/`) && url !== SITE_URL && !identifiers.test(url))
+          offenders.add(`${file}: ${url}`);
       }
     }
     expect([...offenders]).toEqual([]);

@@ -27,17 +27,44 @@ beforeAll(async () => {
   await writeFile(join(prefix, 'dateline.conf'), server);
   await writeFile(
     join(prefix, 'nginx.conf'),
-    `user root;\nworker_processes 1;\npid ${prefix}/nginx.pid;\nerror_log ${prefix}/error.log warn;\nevents { worker_connections 64; }\nhttp {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log off;\n  client_body_temp_path ${prefix}/body;\n  proxy_temp_path ${prefix}/proxy;\n  fastcgi_temp_path ${prefix}/fastcgi;\n  uwsgi_temp_path ${prefix}/uwsgi;\n  scgi_temp_path ${prefix}/scgi;\n  include ${prefix}/dateline.conf;\n}\n`,
+    [
+      'user root;',
+      'worker_processes 1;',
+      `pid ${prefix}/nginx.pid;`,
+      `error_log ${prefix}/error.log warn;`,
+      'events { worker_connections 64; }',
+      'http {',
+      '  include /etc/nginx/mime.types;',
+      '  default_type application/octet-stream;',
+      '  access_log off;',
+      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+        (kind) => `  ${kind}_temp_path ${prefix}/${kind === 'client_body' ? 'body' : kind};`,
+      ),
+      `  include ${prefix}/dateline.conf;`,
+      '}',
+      '',
+    ].join('\n'),
   );
-  nginx = spawn(NGINX, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  nginx = spawn(NGINX, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let complaint = '';
   nginx.stderr!.on('data', (chunk) => (complaint += chunk));
   base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
-    if (await fetch(`${base}/`).then(() => true, () => false)) return;
+    if (
+      await fetch(`${base}/`).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     await new Promise((wait) => setTimeout(wait, 100));
   }
-  throw new Error(`nginx did not start: ${complaint} ${await readFile(join(prefix, "error.log"), "utf8").catch(() => "")}`);
+  throw new Error(
+    `nginx did not start: ${complaint} ` +
+      `${await readFile(join(prefix, 'error.log'), 'utf8').catch(() => '')}`,
+  );
 });
 
 afterAll(async () => {
@@ -47,7 +74,12 @@ afterAll(async () => {
 
 describe.skipIf(!nginxAvailable)('the site behind nginx, configured by deploy/nginx.conf', () => {
   it('serves clean URLs with the security headers and revalidation for pages', async () => {
-    for (const path of ['/', '/2019/11/', '/2019/11/19/turkmenistan-developing-co-op-with-intl-organization-for-migration/', '/search/']) {
+    for (const path of [
+      '/',
+      '/2019/11/',
+      '/2019/11/19/turkmenistan-developing-co-op-with-intl-organization-for-migration/',
+      '/search/',
+    ]) {
       const response = await fetch(base + path);
       expect(response.status, path).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -67,29 +99,44 @@ describe.skipIf(!nginxAvailable)('the site behind nginx, configured by deploy/ng
     await expect(response.text()).resolves.toContain('This page is not in the archive');
   });
 
-  it('gives Pagefind’s files their types, caches files named by content for a year, and compresses text', async () => {
-    const files = (await readdir(join(out, 'pagefind'), { recursive: true })).map(String);
-    const fragment = files.find((f) => f.includes('/fragment/'))!;
-    const wasm = files.find((f) => f.endsWith('.pagefind'))!;
-    const meta = files.find((f) => f.endsWith('.pf_meta'))!;
-    const css = (await readdir(join(out, '_astro'))).find((f) => f.endsWith('.css'))!;
-    const head = async (path: string) => fetch(base + path, { headers: { 'accept-encoding': 'gzip' } });
-    expect((await head(`/pagefind/${wasm}`)).headers.get('content-type')).toBe('application/wasm');
-    expect((await head(`/pagefind/${meta}`)).headers.get('content-type')).toBe('application/octet-stream');
-    const fragmentResponse = await head(`/pagefind/${fragment}`);
-    expect(fragmentResponse.headers.get('content-type')).toBe('application/octet-stream');
-    expect(fragmentResponse.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    const script = `/pagefind/${files.find((f) => f.endsWith('/pagefind.js'))!}`;
-    expect((await head(script)).headers.get('content-type')).toMatch(/javascript/);
-    expect((await head(script)).headers.get('cache-control')).toBe('no-cache');
-    expect((await head('/pagefind/parts.json')).headers.get('cache-control')).toBe('no-cache');
-    const stylesheet = await head(`/_astro/${css}`);
-    expect(stylesheet.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect(stylesheet.headers.get('content-encoding')).toBe('gzip');
-    expect((await head('/')).headers.get('content-encoding')).toBe('gzip');
-    expect((await head('/feed.xml')).headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');
-    expect((await head('/sources/trend/feed.json')).headers.get('content-type')).toBe('application/feed+json; charset=utf-8');
-  });
+  it(
+    'gives Pagefind’s files their types, caches files named by content for a year, and ' +
+      'compresses text',
+    async () => {
+      const files = (await readdir(join(out, 'pagefind'), { recursive: true })).map(String);
+      const fragment = files.find((f) => f.includes('/fragment/'))!;
+      const wasm = files.find((f) => f.endsWith('.pagefind'))!;
+      const meta = files.find((f) => f.endsWith('.pf_meta'))!;
+      const css = (await readdir(join(out, '_astro'))).find((f) => f.endsWith('.css'))!;
+      const head = async (path: string) =>
+        fetch(base + path, { headers: { 'accept-encoding': 'gzip' } });
+      expect((await head(`/pagefind/${wasm}`)).headers.get('content-type')).toBe(
+        'application/wasm',
+      );
+      expect((await head(`/pagefind/${meta}`)).headers.get('content-type')).toBe(
+        'application/octet-stream',
+      );
+      const fragmentResponse = await head(`/pagefind/${fragment}`);
+      expect(fragmentResponse.headers.get('content-type')).toBe('application/octet-stream');
+      expect(fragmentResponse.headers.get('cache-control')).toBe(
+        'public, max-age=31536000, immutable',
+      );
+      const script = `/pagefind/${files.find((f) => f.endsWith('/pagefind.js'))!}`;
+      expect((await head(script)).headers.get('content-type')).toMatch(/javascript/);
+      expect((await head(script)).headers.get('cache-control')).toBe('no-cache');
+      expect((await head('/pagefind/parts.json')).headers.get('cache-control')).toBe('no-cache');
+      const stylesheet = await head(`/_astro/${css}`);
+      expect(stylesheet.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(stylesheet.headers.get('content-encoding')).toBe('gzip');
+      expect((await head('/')).headers.get('content-encoding')).toBe('gzip');
+      expect((await head('/feed.xml')).headers.get('content-type')).toBe(
+        'application/rss+xml; charset=utf-8',
+      );
+      expect((await head('/sources/trend/feed.json')).headers.get('content-type')).toBe(
+        'application/feed+json; charset=utf-8',
+      );
+    },
+  );
 
   describe('in Chromium, with nginx’s own headers', () => {
     let browser: Browser;
@@ -104,11 +151,18 @@ describe.skipIf(!nginxAvailable)('the site behind nginx, configured by deploy/ng
       const page = await browser.newPage();
       const complaints: string[] = [];
       page.on('console', (message) => {
-        if (/Content Security Policy|Refused to/.test(message.text())) complaints.push(message.text());
+        if (/Content Security Policy|Refused to/.test(message.text()))
+          complaints.push(message.text());
       });
       await page.goto(`${base}/`);
-      await page.getByRole('link', { name: 'Turkmenistan developing co-op with Int’l Organization for Migration' }).click();
-      await page.waitForURL('**/2019/11/19/turkmenistan-developing-co-op-with-intl-organization-for-migration/');
+      await page
+        .getByRole('link', {
+          name: 'Turkmenistan developing co-op with Int’l Organization for Migration',
+        })
+        .click();
+      await page.waitForURL(
+        '**/2019/11/19/turkmenistan-developing-co-op-with-intl-organization-for-migration/',
+      );
       await page.keyboard.press('/');
       await page.keyboard.type('trafficking');
       await page.keyboard.press('Enter');

@@ -1,24 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { policyFromHeaders } from '#src/integrations/csp.ts';
 import { projectRoot } from './build.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './serve.ts';
 
 /** The site's Content-Security-Policy, as public/_headers ships it to static hosts. */
-export const POLICY = policyFromHeaders(readFileSync(join(projectRoot, 'public/_headers'), 'utf8'))!;
+export const POLICY = policyFromHeaders(
+  readFileSync(join(projectRoot, 'public/_headers'), 'utf8'),
+)!;
 
-/** Every Content-Security-Policy complaint any page made; browser tests end by checking it is empty. */
+/**
+ * Every Content-Security-Policy complaint any page made; browser tests end by checking it is empty.
+ */
 export const cspViolations: string[] = [];
 
-/** Serves every HTML page with the policy in force, as a real host does, and listens for violations. */
+/**
+ * Serves every HTML page with the policy in force, as a real host does, and listens for violations.
+ */
 async function enforcePolicy(context: BrowserContext): Promise<BrowserContext> {
   await context.route('**/*', async (route) => {
     try {
       const response = await route.fetch();
       const headers = response.headers();
-      if ((headers['content-type'] ?? '').includes('text/html')) headers['content-security-policy'] = POLICY;
+      if ((headers['content-type'] ?? '').includes('text/html'))
+        headers['content-security-policy'] = POLICY;
       await route.fulfill({ response, headers });
     } catch {
       // The page was closed, or the request failed, while it was on its way: nothing to serve.
@@ -26,7 +39,12 @@ async function enforcePolicy(context: BrowserContext): Promise<BrowserContext> {
     }
   });
   context.on('console', (message) => {
-    if (/Content Security Policy|Refused to (load|execute|apply|connect|compile|create)/.test(message.text())) cspViolations.push(`${message.location().url}: ${message.text()}`);
+    if (
+      /Content Security Policy|Refused to (load|execute|apply|connect|compile|create)/.test(
+        message.text(),
+      )
+    )
+      cspViolations.push(`${message.location().url}: ${message.text()}`);
   });
   return context;
 }
@@ -40,7 +58,8 @@ export async function launchChromium(options: { policy?: boolean } = {}): Promis
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   if (options.policy === false) return browser;
   const newContext = browser.newContext.bind(browser);
-  browser.newContext = async (contextOptions?: BrowserContextOptions) => enforcePolicy(await newContext(contextOptions));
+  browser.newContext = async (contextOptions?: BrowserContextOptions) =>
+    enforcePolicy(await newContext(contextOptions));
   browser.newPage = async (contextOptions?: BrowserContextOptions) => {
     const context = await browser.newContext(contextOptions);
     const page = await context.newPage();
@@ -71,7 +90,11 @@ export async function searchStatus(page: Page): Promise<string> {
   // The results come first; the filter counts follow, with the panel busy until then.
   await page.waitForFunction(() => {
     const text = document.querySelector('#search-status')?.textContent ?? '';
-    return text !== '' && text !== 'Searching…' && document.querySelector('#search-filters[aria-busy="true"]') === null;
+    return (
+      text !== '' &&
+      text !== 'Searching…' &&
+      document.querySelector('#search-filters[aria-busy="true"]') === null
+    );
   });
   return (await page.locator('#search-status').textContent()) ?? '';
 }

@@ -16,14 +16,18 @@ declare module 'vitest' {
 /** Builds the whole Reuters archive once and serves it, for the search-quality test. */
 export default async function setup(project: TestProject) {
   if (!corpusAvailable) {
-    console.warn(`The Reuters corpus is not at ${corpusFile}: the search-quality test is skipped. Set DATELINE_CORPUS to run it.`);
+    console.warn(
+      `The Reuters corpus is not at ${corpusFile}: the search-quality test is skipped. Set ` +
+        `DATELINE_CORPUS to run it.`,
+    );
     project.provide('corpusSiteUrl', '');
     return;
   }
   const content = await mkdtemp(join(tmpdir(), 'dateline-reuters-'));
   await convertCorpus(corpusFile, content);
   const build = await buildSite(content);
-  if (build.code !== 0) throw new Error(`The Reuters archive did not build:\n${build.output.slice(-5000)}`);
+  if (build.code !== 0)
+    throw new Error(`The Reuters archive did not build:\n${build.output.slice(-5000)}`);
   const server = await startPreview(build.outDir);
   project.provide('corpusSiteUrl', server.url);
   return async () => {

@@ -33,9 +33,14 @@ export default async function setup(project: TestProject) {
     // search index must not depend on that order.
     const memory = await memoryFolder();
     if (memory) made.push(memory);
-    const pacific = await buildSite(contentDir, { TZ: 'America/Los_Angeles', ...parts, ...(memory ? { DATELINE_CACHE: memory } : {}) });
+    const pacific = await buildSite(contentDir, {
+      TZ: 'America/Los_Angeles',
+      ...parts,
+      ...(memory ? { DATELINE_CACHE: memory } : {}),
+    });
     made.push(dirname(pacific.outDir));
-    if (pacific.code !== 0) throw new Error(`The test archive did not build in America/Los_Angeles:\n${pacific.output}`);
+    if (pacific.code !== 0)
+      throw new Error(`The test archive did not build in America/Los_Angeles:\n${pacific.output}`);
     const server = await startPreview(utc.outDir);
     project.provide('siteUrl', server.url);
     project.provide('outDir', utc.outDir);
@@ -55,6 +60,10 @@ export default async function setup(project: TestProject) {
 async function memoryFolder(): Promise<string | undefined> {
   if (!existsSync('/dev/shm')) return undefined;
   const folder = await mkdtemp('/dev/shm/dateline-cache-').catch(() => undefined);
-  if (folder && statfsSync(folder).type === statfsSync(tmpdir()).type) console.warn(`The temporary folder is on tmpfs too: the two test builds keep their caches on the same kind of file system.`);
+  if (folder && statfsSync(folder).type === statfsSync(tmpdir()).type)
+    console.warn(
+      `The temporary folder is on tmpfs too: the two test builds keep their caches on the same ` +
+        `kind of file system.`,
+    );
   return folder;
 }

@@ -30,7 +30,10 @@ interface Pagefind {
   init: () => Promise<void>;
   mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
   filters: () => Promise<FilterCounts>;
-  search: (query: string | null, options?: SearchOptions) => Promise<{ results: Result[]; filters: FilterCounts } | null>;
+  search: (
+    query: string | null,
+    options?: SearchOptions,
+  ) => Promise<{ results: Result[]; filters: FilterCounts } | null>;
 }
 
 /** The synthetic filter each part's pages carry, so that one part can be searched alone. */
@@ -59,7 +62,10 @@ function withoutPart(counts: FilterCounts): FilterCounts {
   return rest;
 }
 
-export async function openArchiveSearch(tag: string, instanceOptions: Record<string, unknown>): Promise<ArchiveSearch | null> {
+export async function openArchiveSearch(
+  tag: string,
+  instanceOptions: Record<string, unknown>,
+): Promise<ArchiveSearch | null> {
   try {
     const response = await fetch(`${searchIndexUrl('parts.json')}?v=${encodeURIComponent(tag)}`);
     if (!response.ok) return null;
@@ -67,9 +73,21 @@ export async function openArchiveSearch(tag: string, instanceOptions: Record<str
     const [primary, ...others] = parts;
     if (!primary) return null;
     const pagefind = (await import(/* @vite-ignore */ `${primary.path}pagefind.js`)) as Pagefind;
-    await pagefind.options({ ...instanceOptions, metaCacheTag: primary.tag, mergeFilter: { [PART]: primary.id } });
+    await pagefind.options({
+      ...instanceOptions,
+      metaCacheTag: primary.tag,
+      mergeFilter: { [PART]: primary.id },
+    });
     await pagefind.init();
-    await Promise.all(others.map((part) => pagefind.mergeIndex(part.path, { ...instanceOptions, metaCacheTag: part.tag, mergeFilter: { [PART]: part.id } })));
+    await Promise.all(
+      others.map((part) =>
+        pagefind.mergeIndex(part.path, {
+          ...instanceOptions,
+          metaCacheTag: part.tag,
+          mergeFilter: { [PART]: part.id },
+        }),
+      ),
+    );
     return {
       months: [...new Set(parts.flatMap((part) => part.months))].sort(),
       totals: filters,
@@ -81,21 +99,35 @@ export async function openArchiveSearch(tag: string, instanceOptions: Record<str
   }
 }
 
-async function search(pagefind: Pagefind, parts: SearchManifest['parts'], query: string | null, { filters, sort }: SearchOptions): Promise<Hits> {
+async function search(
+  pagefind: Pagefind,
+  parts: SearchManifest['parts'],
+  query: string | null,
+  { filters, sort }: SearchOptions,
+): Promise<Hits> {
   const found = await pagefind.search(query, { filters });
   const results = found?.results ?? [];
   const counts = found?.filters ?? {};
   const hits = { total: results.length, filters: withoutPart(counts) };
   const direction = sort ? Object.values(sort)[0] : undefined;
-  if (!sort || !direction) return { ...hits, slice: (from, count) => Promise.all(results.slice(from, from + count).map((result) => result.data())) };
+  if (!sort || !direction)
+    return {
+      ...hits,
+      slice: (from, count) =>
+        Promise.all(results.slice(from, from + count).map((result) => result.data())),
+    };
 
   // Date order: the parts holding hits, in date order, each searched once when first needed.
-  const ordered = (direction === 'desc' ? parts : [...parts].reverse()).map((part) => ({ id: part.id, hits: counts[PART]?.[part.id] ?? 0 })).filter((part) => part.hits > 0);
+  const ordered = (direction === 'desc' ? parts : [...parts].reverse())
+    .map((part) => ({ id: part.id, hits: counts[PART]?.[part.id] ?? 0 }))
+    .filter((part) => part.hits > 0);
   const sorted = new Map<string, Promise<Result[]>>();
   const partResults = (id: string) => {
     let pending = sorted.get(id);
     if (!pending) {
-      pending = pagefind.search(query, { filters: { ...filters, [PART]: { any: [id] } }, sort }).then((answer) => answer?.results ?? []);
+      pending = pagefind
+        .search(query, { filters: { ...filters, [PART]: { any: [id] } }, sort })
+        .then((answer) => answer?.results ?? []);
       sorted.set(id, pending);
     }
     return pending;
@@ -109,7 +141,11 @@ async function search(pagefind: Pagefind, parts: SearchManifest['parts'], query:
         const end = start + part.hits;
         if (end > from && start < from + count) {
           const inPart = await partResults(part.id);
-          wanted.push(...inPart.slice(Math.max(0, from - start), from + count - start).map((result) => result.data()));
+          wanted.push(
+            ...inPart
+              .slice(Math.max(0, from - start), from + count - start)
+              .map((result) => result.data()),
+          );
         }
         start = end;
         if (start >= from + count) break;

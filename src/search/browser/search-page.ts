@@ -1,15 +1,34 @@
-/** The search page: Pagefind's JS API in the browser, with the whole search state kept in the URL. */
-import { FILTER_NAMES, hasCriteria, pagefindOptions, parseSearchState, serializeSearchState, type SearchState } from '#src/search/state.ts';
+/**
+ * The search page: Pagefind's JS API in the browser, with the whole search state kept in the URL.
+ */
+import {
+  FILTER_NAMES,
+  hasCriteria,
+  pagefindOptions,
+  parseSearchState,
+  serializeSearchState,
+  type SearchState,
+} from '#src/search/state.ts';
 
 import { stories } from '#src/domain/text.ts';
-import { openArchiveSearch, type FilterCounts, type Hits, type ResultData } from './archive-search.ts';
+import {
+  openArchiveSearch,
+  type FilterCounts,
+  type Hits,
+  type ResultData,
+} from './archive-search.ts';
 
 const BATCH = 10;
 const VISIBLE_VALUES = 8;
 
-const $ = <T extends Element>(selector: string, root: ParentNode = document) => root.querySelector<T>(selector)!;
+const $ = <T extends Element>(selector: string, root: ParentNode = document) =>
+  root.querySelector<T>(selector)!;
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -23,7 +42,11 @@ function renderResult(data: ResultData): HTMLLIElement {
   link.href = data.url;
   heading.append(link);
   const meta = element('p', 'meta');
-  for (const [key, value] of [['dateline', data.meta.dateline], ['date', data.meta.date], ['source', data.meta.source]] as const) {
+  for (const [key, value] of [
+    ['dateline', data.meta.dateline],
+    ['date', data.meta.date],
+    ['source', data.meta.source],
+  ] as const) {
     if (!value) continue;
     if (meta.childNodes.length > 0) meta.append(' · ');
     const part = element(key === 'dateline' ? 'bdi' : 'span', `result-${key}`, value);
@@ -42,9 +65,12 @@ function describe(state: SearchState, total: number): string {
   if (state.q) parts.push(`${total === 1 ? 'matches' : 'match'} “${state.q}”`);
   const chosen = FILTER_NAMES.flatMap((name) => state.filters[name]);
   if (chosen.length > 0) parts.push(`filed under ${chosen.join(', ')}`);
-  if (state.from || state.to) parts.push(`from ${state.from || 'the start'} to ${state.to || 'today'}`);
-  const order = state.sort === 'date' ? ', newest first' : state.sort === 'oldest' ? ', oldest first' : '';
-  if (total === 0) return `No stories ${parts.join(' and ').replace(/^matches/, 'match') || 'found'}.`;
+  if (state.from || state.to)
+    parts.push(`from ${state.from || 'the start'} to ${state.to || 'today'}`);
+  const order =
+    state.sort === 'date' ? ', newest first' : state.sort === 'oldest' ? ', oldest first' : '';
+  if (total === 0)
+    return `No stories ${parts.join(' and ').replace(/^matches/, 'match') || 'found'}.`;
   return `${found} ${parts.join(' and ')}${order}.`.replace(/ \./, '.');
 }
 
@@ -61,10 +87,15 @@ export async function startSearch(): Promise<void> {
   const filterPanel = $<HTMLDetailsElement>('#search-filters');
 
   let state = parseSearchState(location.search);
-  const archive = await openArchiveSearch(app.dataset.indexTag ?? '', { highlightParam: 'highlight', excerptLength: 30 });
+  const archive = await openArchiveSearch(app.dataset.indexTag ?? '', {
+    highlightParam: 'highlight',
+    excerptLength: 30,
+  });
   if (!archive) {
     input.value = state.q;
-    status.textContent = 'The search index is missing. It is built by "npm run build"; run "npm start" to build the archive and serve it with search.';
+    status.textContent =
+      'The search index is missing. It is built by "npm run build"; run "npm start" to build ' +
+      'the archive and serve it with search.';
     return;
   }
   $<HTMLElement>('#search-options').hidden = false;
@@ -118,7 +149,13 @@ export async function startSearch(): Promise<void> {
       const values = Object.keys(all[name] ?? {})
         .map((value) => ({ value, count: counts[name]?.[value] ?? 0 }))
         .filter(({ value, count }) => count > 0 || selected.has(value))
-        .sort((a, b) => Number(selected.has(b.value)) - Number(selected.has(a.value)) || (name === 'year' ? b.value.localeCompare(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
+        .sort(
+          (a, b) =>
+            Number(selected.has(b.value)) - Number(selected.has(a.value)) ||
+            (name === 'year'
+              ? b.value.localeCompare(a.value)
+              : b.count - a.count || a.value.localeCompare(b.value)),
+        );
       const items = values.map(({ value, count }) => {
         const item = element('li');
         const label = element('label');
@@ -127,7 +164,13 @@ export async function startSearch(): Promise<void> {
         box.name = name;
         box.value = value;
         box.checked = selected.has(value);
-        label.append(box, ' ', element('bdi', undefined, value), ' ', element('span', 'count', count.toLocaleString('en')));
+        label.append(
+          box,
+          ' ',
+          element('bdi', undefined, value),
+          ' ',
+          element('span', 'count', count.toLocaleString('en')),
+        );
         item.append(label);
         return item;
       });
@@ -151,7 +194,8 @@ export async function startSearch(): Promise<void> {
       hits = null;
       renderFilters(totals, totals);
       filterPanel.removeAttribute('aria-busy');
-      status.textContent = 'Type words from a headline or a story, or choose a source, place, topic or year.';
+      status.textContent =
+        'Type words from a headline or a story, or choose a source, place, topic or year.';
       return;
     }
     filterPanel.setAttribute('aria-busy', 'true');
@@ -168,7 +212,12 @@ export async function startSearch(): Promise<void> {
     await loadFilters();
     // Values of one filter are alternatives, so each filter in use counts its values as if
     // it were not set: choosing Trend must not hide Reuters.
-    const counts: FilterCounts = { ...(countsComplete ? search : await archive.search(query, pagefindOptions(state, knownMonths))).filters };
+    const counts: FilterCounts = {
+      ...(countsComplete
+        ? search
+        : await archive.search(query, pagefindOptions(state, knownMonths))
+      ).filters,
+    };
     for (const name of FILTER_NAMES) {
       if (state.filters[name].length === 0) continue;
       const without = { ...state, filters: { ...state.filters, [name]: [] } };
@@ -186,10 +235,14 @@ export async function startSearch(): Promise<void> {
     state = next;
     const query = serializeSearchState(state);
     const url = `${location.pathname}${query ? `?${query}` : ''}`;
-    if (url !== `${location.pathname}${location.search}`) history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+    if (url !== `${location.pathname}${location.search}`)
+      history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
     void run();
   };
-  const stateFromForm = (): SearchState => parseSearchState(new URLSearchParams([...new FormData(form)].map(([key, value]) => [key, String(value)])));
+  const stateFromForm = (): SearchState =>
+    parseSearchState(
+      new URLSearchParams([...new FormData(form)].map(([key, value]) => [key, String(value)])),
+    );
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
@@ -219,8 +272,8 @@ export async function startSearch(): Promise<void> {
 
   // A form sent before this script was ready carries empty fields: show the canonical URL.
   const canonical = serializeSearchState(state);
-  if (location.search.slice(1) !== canonical) history.replaceState(null, '', `${location.pathname}${canonical ? `?${canonical}` : ''}`);
+  if (location.search.slice(1) !== canonical)
+    history.replaceState(null, '', `${location.pathname}${canonical ? `?${canonical}` : ''}`);
   await run();
   if (!hasCriteria(state)) input.focus();
 }
-

@@ -28,8 +28,14 @@ export class SearchCapture implements SearchSink {
   readonly #plan: (pages: IndexedPage[]) => SearchPart[];
   readonly #complete: (part: SearchPart<ArticlePage>, texts: [string, string][]) => void;
 
-  /** `plan` divides the pages into search parts; `complete` is given each part whose pages are all rendered. */
-  constructor(plan: (pages: IndexedPage[]) => SearchPart[], complete: (part: SearchPart<ArticlePage>, texts: [string, string][]) => void) {
+  /**
+   * `plan` divides the pages into search parts; `complete` is given each part whose pages are all
+   * rendered.
+   */
+  constructor(
+    plan: (pages: IndexedPage[]) => SearchPart[],
+    complete: (part: SearchPart<ArticlePage>, texts: [string, string][]) => void,
+  ) {
     this.#plan = plan;
     this.#complete = complete;
   }

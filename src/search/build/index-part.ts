@@ -15,12 +15,22 @@ const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui)\.(js|css)$/;
 
 const pagefindVersion = (() => {
   const manifest = join(process.cwd(), 'node_modules', 'pagefind', 'package.json');
-  return existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : 'unknown';
+  return existsSync(manifest)
+    ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
+    : 'unknown';
 })();
 
-/** A part's cache key: the pages it holds, byte for byte as Pagefind reads them, and Pagefind's version. */
+/**
+ * A part's cache key: the pages it holds, byte for byte as Pagefind reads them, and Pagefind's
+ * version.
+ */
 export function partKey(part: SearchPart<ArticlePage>): string {
-  return hashOf([PART_FORMAT, pagefindVersion, part.id, part.pages.map((page) => [page.file, page.digest])]);
+  return hashOf([
+    PART_FORMAT,
+    pagefindVersion,
+    part.id,
+    part.pages.map((page) => [page.file, page.digest]),
+  ]);
 }
 
 /** The key of the part cached in a folder, or null. */
@@ -32,7 +42,9 @@ export function cachedKey(folder: string): string | null {
   }
 }
 
-/** Where a part's pages come from: the built site, or the texts cut from them as they were rendered. */
+/**
+ * Where a part's pages come from: the built site, or the texts cut from them as they were rendered.
+ */
 export type PartSource = { outDir: string } | { texts: [string, string][] };
 
 /**
@@ -40,16 +52,28 @@ export type PartSource = { outDir: string } | { texts: [string, string][] };
  * Pagefind took. Pagefind numbers pages in the order it is given them: both sources give it the
  * same texts in the part's order, so the same pages always give the same index, byte for byte.
  */
-export async function indexPart(part: SearchPart<ArticlePage>, folder: string, from: PartSource): Promise<number> {
+export async function indexPart(
+  part: SearchPart<ArticlePage>,
+  folder: string,
+  from: PartSource,
+): Promise<number> {
   const started = performance.now();
   removeTree(folder);
-  const pages = 'texts' in from ? { texts: from.texts } : { outDir: from.outDir, files: part.pages.map(({ file }) => file) };
+  const pages =
+    'texts' in from
+      ? { texts: from.texts }
+      : { outDir: from.outDir, files: part.pages.map(({ file }) => file) };
   const reply = await indexInWorker({ pages, target: folder });
-  if ('error' in reply) throw new Error(`Pagefind could not index search part ${part.id}: ${reply.error}`);
+  if ('error' in reply)
+    throw new Error(`Pagefind could not index search part ${part.id}: ${reply.error}`);
   if (reply.pageCount !== part.pages.length) {
-    throw new Error(`Pagefind indexed ${reply.pageCount} of the ${part.pages.length} stories of search part ${part.id}: a story with no words in its article is left out of the index`);
+    throw new Error(
+      `Pagefind indexed ${reply.pageCount} of the ${part.pages.length} stories of search part ` +
+        `${part.id}: a story with no words in its article is left out of the index`,
+    );
   }
-  for (const name of await readdir(folder)) if (UNUSED_FILES.test(name)) await rm(join(folder, name));
+  for (const name of await readdir(folder))
+    if (UNUSED_FILES.test(name)) await rm(join(folder, name));
   await writeFile(join(folder, '.key'), partKey(part));
   return performance.now() - started;
 }
@@ -63,7 +87,15 @@ function indexInWorker(job: PartJob): Promise<PartReply> {
     const worker = new Worker(new URL('./part-worker.ts', import.meta.url), { workerData: job });
     worker.once('message', resolve);
     worker.once('error', reject);
-    // Pagefind's Node API never answers once its process is gone (killed, or out of memory), and the thread then ends.
-    worker.once('exit', (code) => reject(new Error(`the search indexing thread stopped (exit code ${code}) before it answered: did Pagefind's process end (killed, or out of memory)?`)));
+    // Pagefind's Node API never answers once its process is gone (killed, or out of memory), and
+    // the thread then ends.
+    worker.once('exit', (code) =>
+      reject(
+        new Error(
+          `the search indexing thread stopped (exit code ${code}) before it answered: did ` +
+            `Pagefind's process end (killed, or out of memory)?`,
+        ),
+      ),
+    );
   });
 }

@@ -30,11 +30,21 @@ export function startIndexing(cacheDir: string, logger: AstroIntegrationLogger) 
   const limit = Number(process.env.DATELINE_SEARCH_PART_STORIES) || undefined;
   const plan = <Page extends IndexedPage>(pages: Page[]) => planSearchParts(pages, limit);
   const folderOf = (part: SearchPart) => join(cacheDir, part.id);
-  const indexed = new Map<string, { key: string; how: 'while-rendering' | 'from-site'; ms: number }>();
-  const index = async (part: SearchPart<ArticlePage>, how: 'while-rendering' | 'from-site', from: PartSource) => {
+  const indexed = new Map<
+    string,
+    { key: string; how: 'while-rendering' | 'from-site'; ms: number }
+  >();
+  const index = async (
+    part: SearchPart<ArticlePage>,
+    how: 'while-rendering' | 'from-site',
+    from: PartSource,
+  ) => {
     const ms = await indexPart(part, folderOf(part), from);
     indexed.set(part.id, { key: partKey(part), how, ms });
-    logger.info(`search part ${part.id}: ${stories(part.pages.length)} indexed in ${Math.round(ms)} ms${how === 'while-rendering' ? ', while pages were rendered' : ''}`);
+    logger.info(
+      `search part ${part.id}: ${stories(part.pages.length)} indexed in ${Math.round(ms)} ` +
+        `ms${how === 'while-rendering' ? ', while pages were rendered' : ''}`,
+    );
   };
 
   const atOnce = atMostAtOnce(PARTS_AT_ONCE);
@@ -42,8 +52,12 @@ export function startIndexing(cacheDir: string, logger: AstroIntegrationLogger) 
   const capture = new SearchCapture(plan, (part, texts) => {
     if (cachedKey(folderOf(part)) === partKey(part)) return;
     const why = (error: unknown) => (error instanceof Error ? error.message : String(error));
-    const indexing = atOnce(() => index(part, 'while-rendering', { texts })).catch((error: unknown) =>
-      logger.warn(`search part ${part.id} could not be indexed while pages were rendered; it is indexed again from the site (${why(error)})`),
+    const indexing = atOnce(() => index(part, 'while-rendering', { texts })).catch(
+      (error: unknown) =>
+        logger.warn(
+          `search part ${part.id} could not be indexed while pages were rendered; it is indexed ` +
+            `again from the site (${why(error)})`,
+        ),
     );
     early.push(indexing);
   });
@@ -55,9 +69,19 @@ export function startIndexing(cacheDir: string, logger: AstroIntegrationLogger) 
       setSearchSink(undefined);
       const started = performance.now();
       await Promise.all(early);
-      if (capture.waiting) throw new Error('the search step was never told which story pages the site has: no page was rendered through its middleware');
-      const pages = capture.expected.map((page) => capture.pages.get(page.file) ?? readArticlePage(outDir, page));
-      const parts = plan(pages).map((part) => ({ part, key: partKey(part), cached: folderOf(part) }));
+      if (capture.waiting)
+        throw new Error(
+          'the search step was never told which story pages the site has: no page was rendered ' +
+            'through its middleware',
+        );
+      const pages = capture.expected.map(
+        (page) => capture.pages.get(page.file) ?? readArticlePage(outDir, page),
+      );
+      const parts = plan(pages).map((part) => ({
+        part,
+        key: partKey(part),
+        cached: folderOf(part),
+      }));
       // A part indexed while pages were rendered is in the cache now, like an unchanged one; one
       // whose key turned out different (a page the capture missed) is indexed again here.
       const changed = parts.filter(({ key, cached }) => cachedKey(cached) !== key);
@@ -69,12 +93,22 @@ export function startIndexing(cacheDir: string, logger: AstroIntegrationLogger) 
         stepMs: Math.round(performance.now() - started),
         parts: parts.map(({ part, key }) => {
           const done = indexed.get(part.id);
-          return done?.key === key ? { id: part.id, stories: part.pages.length, indexed: done.how, ms: Math.round(done.ms) } : { id: part.id, stories: part.pages.length, indexed: 'unchanged' };
+          return done?.key === key
+            ? {
+                id: part.id,
+                stories: part.pages.length,
+                indexed: done.how,
+                ms: Math.round(done.ms),
+              }
+            : { id: part.id, stories: part.pages.length, indexed: 'unchanged' };
         }),
       };
       buildRecord().search = record;
       const fresh = record.parts.filter((part) => part.indexed !== 'unchanged').length;
-      logger.info(`indexed ${stories(pages.length)} in ${record.stepMs} ms (${fresh} of ${parts.length} search parts indexed, the others unchanged)`);
+      logger.info(
+        `indexed ${stories(pages.length)} in ${record.stepMs} ms (${fresh} of ${parts.length} ` +
+          `search parts indexed, the others unchanged)`,
+      );
     },
   };
 }

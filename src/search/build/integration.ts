@@ -14,8 +14,10 @@ export default function searchIntegration(): AstroIntegration {
   return {
     name: 'dateline-search',
     hooks: {
-      'astro:config:setup': ({ addMiddleware }) => addMiddleware({ entrypoint: new URL('./middleware.ts', import.meta.url), order: 'post' }),
-      'astro:config:done': ({ config }) => void (cacheDir = join(fileURLToPath(config.cacheDir), 'dateline-search')),
+      'astro:config:setup': ({ addMiddleware }) =>
+        addMiddleware({ entrypoint: new URL('./middleware.ts', import.meta.url), order: 'post' }),
+      'astro:config:done': ({ config }) =>
+        void (cacheDir = join(fileURLToPath(config.cacheDir), 'dateline-search')),
       'astro:build:start': ({ logger }) => void (indexing = startIndexing(cacheDir, logger)),
       'astro:build:done': ({ dir }) => indexing?.finish(fileURLToPath(dir)),
     },

@@ -20,5 +20,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!sink.wants(file) || response.status !== 200) return response;
   const html = await response.text();
   sink.capture(file, html);
-  return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+  return new Response(html, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 });

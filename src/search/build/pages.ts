@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { compareStrings } from '#src/domain/text.ts';
 import type { IndexedPage } from '#src/search/parts.ts';
 
-/** A story's page as the search step holds it: what the build knows of it, and a digest of what Pagefind reads. */
+/**
+ * A story's page as the search step holds it: what the build knows of it, and a digest of what
+ * Pagefind reads.
+ */
 export interface ArticlePage extends IndexedPage {
   /** A digest of what Pagefind reads of the page: a search part's cache key is made of these. */
   digest: string;
@@ -43,7 +46,8 @@ export function articlePage(page: IndexedPage, indexed: string): ArticlePage {
  */
 export function readArticlePage(outDir: string, page: IndexedPage): ArticlePage {
   const indexed = indexedPart(readFileSync(join(outDir, page.file), 'utf8'));
-  if (indexed === null) throw new Error(`${page.file} has no article marked data-pagefind-body to index`);
+  if (indexed === null)
+    throw new Error(`${page.file} has no article marked data-pagefind-body to index`);
   return articlePage(page, indexed);
 }
 
@@ -58,5 +62,7 @@ export function countFilters(pages: IndexedPage[]): Record<string, Record<string
     }
   }
   const sorted = <V>(map: Map<string, V>) => [...map].sort(([a], [b]) => compareStrings(a, b));
-  return Object.fromEntries(sorted(counts).map(([name, values]) => [name, Object.fromEntries(sorted(values))]));
+  return Object.fromEntries(
+    sorted(counts).map(([name, values]) => [name, Object.fromEntries(sorted(values))]),
+  );
 }

@@ -37,15 +37,20 @@ try {
   if ('texts' in pages) setPriority(19);
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const items = 'texts' in pages ? pages.texts.map(([file, text]) => ({ file, text: () => text })) : pages.files.map((file) => ({ file, text: () => readIndexedText(pages.outDir, file) }));
-  // Each task writes its page to Pagefind before it awaits anything, so pages go in the items' order.
+  const items =
+    'texts' in pages
+      ? pages.texts.map(([file, text]) => ({ file, text: () => text }))
+      : pages.files.map((file) => ({ file, text: () => readIndexedText(pages.outDir, file) }));
+  // Each task writes its page to Pagefind before it awaits anything, so pages go in the items'
+  // order.
   await runAtOnce(items, IN_FLIGHT, async ({ file, text }) => {
     // Pagefind makes the page's URL from its path, as it does for a page it reads from a folder.
     const added = await index.addHTMLFile({ sourcePath: file, content: text() });
     if (added.errors.length > 0) throw new Error(`${file}: ${added.errors.join('; ')}`);
   });
   const written = await index.writeFiles({ outputPath: target });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  if (written.errors.length > 0)
+    throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   reply = { pageCount: pagesWritten() };
 } catch (error) {
   reply = { error: error instanceof Error ? error.message : String(error) };
@@ -54,15 +59,23 @@ try {
 }
 parentPort!.postMessage(reply);
 
-/** What Pagefind reads of an article page of the built site, cut as the capture cuts a page being rendered. */
+/**
+ * What Pagefind reads of an article page of the built site, cut as the capture cuts a page being
+ * rendered.
+ */
 function readIndexedText(outDir: string, file: string): string {
   const indexed = indexedPart(readFileSync(join(outDir, file), 'utf8'));
   if (indexed === null) throw new Error(`${file} has no article to index`);
   return indexedText(indexed);
 }
 
-/** The pages Pagefind put in the index it wrote, by its own count: pages it found no words in are left out. */
+/**
+ * The pages Pagefind put in the index it wrote, by its own count: pages it found no words in are
+ * left out.
+ */
 function pagesWritten(): number {
-  const entry = JSON.parse(readFileSync(join(target, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  const entry = JSON.parse(readFileSync(join(target, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
   return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }

@@ -13,7 +13,10 @@ import { countFilters, type ArticlePage } from './pages.ts';
  * Puts the cached parts into the site at `/pagefind/<part>/` and writes `/pagefind/parts.json`,
  * newest part first, with the build's own counts of every filter value.
  */
-export async function publishParts(outDir: string, parts: { part: SearchPart<ArticlePage>; cached: string }[]): Promise<void> {
+export async function publishParts(
+  outDir: string,
+  parts: { part: SearchPart<ArticlePage>; cached: string }[],
+): Promise<void> {
   const pages = parts.flatMap(({ part }) => part.pages);
   const manifest: SearchManifest = { filters: countFilters(pages), parts: [] };
   for (const { part, cached } of parts) {
@@ -23,7 +26,8 @@ export async function publishParts(outDir: string, parts: { part: SearchPart<Art
     manifest.parts.unshift({
       id: part.id,
       path: searchIndexUrl(`${part.id}/`),
-      // Pagefind's entry file keeps its name; its hash tells a returning reader's browser when it changed.
+      // Pagefind's entry file keeps its name; its hash tells a returning reader's browser when it
+      // changed.
       tag: createHash('sha256').update(entry).digest('hex').slice(0, 16),
       stories: part.pages.length,
       from: part.from,
@@ -37,7 +41,11 @@ export async function publishParts(outDir: string, parts: { part: SearchPart<Art
   await writeFile(join(root, 'parts.json'), json);
   // The highlighter story pages load when they are reached from a search result.
   const newest = manifest.parts[0];
-  if (newest) await copyFile(join(root, newest.id, 'pagefind-highlight.js'), join(root, 'pagefind-highlight.js'));
+  if (newest)
+    await copyFile(
+      join(root, newest.id, 'pagefind-highlight.js'),
+      join(root, 'pagefind-highlight.js'),
+    );
   await tagSearchPage(outDir, createHash('sha256').update(json).digest('hex').slice(0, 16));
 }
 
@@ -51,14 +59,16 @@ async function tagSearchPage(outDir: string, tag: string): Promise<void> {
   const page = join(outDir, 'search', 'index.html');
   const html = await readFile(page, 'utf8');
   const placeholder = `data-index-tag="${INDEX_TAG_PLACEHOLDER}"`;
-  if (!html.includes(placeholder)) throw new Error(`search/index.html has no ${placeholder} to hold the index's tag`);
+  if (!html.includes(placeholder))
+    throw new Error(`search/index.html has no ${placeholder} to hold the index's tag`);
   await replaceFile(page, html.replace(placeholder, `data-index-tag="${tag}"`));
 }
 
 /** Deletes cached parts the archive no longer has. */
 export async function forgetOldParts(cacheDir: string, current: Set<string>): Promise<void> {
   if (!existsSync(cacheDir)) return;
-  for (const name of await readdir(cacheDir)) if (!current.has(name)) removeTree(join(cacheDir, name));
+  for (const name of await readdir(cacheDir))
+    if (!current.has(name)) removeTree(join(cacheDir, name));
 }
 
 /**
@@ -71,7 +81,8 @@ async function copyTree(from: string, to: string): Promise<void> {
   await mkdir(join(to, '..'), { recursive: true });
   if (process.platform !== 'win32') {
     for (const flags of ['-al', '-a']) {
-      if (spawnSync('cp', [flags, from, to], { stdio: 'ignore' }).status === 0) return void (await rm(join(to, '.key'), { force: true }));
+      if (spawnSync('cp', [flags, from, to], { stdio: 'ignore' }).status === 0)
+        return void (await rm(join(to, '.key'), { force: true }));
       removeTree(to);
     }
   }

@@ -11,15 +11,29 @@ export const FEED_FORMATS: readonly FeedFormat[] = ['xml', 'json'];
 
 /** Where a listing's feeds live: `/sources/trend/feed.xml` beside `/sources/trend/`. */
 export function feedInfo(title: string, description: string, listing: string): FeedInfo {
-  return { title, description, pageUrl: absolute(listing), rssUrl: absolute(feedUrl(listing, 'xml')), jsonUrl: absolute(feedUrl(listing, 'json')) };
+  return {
+    title,
+    description,
+    pageUrl: absolute(listing),
+    rssUrl: absolute(feedUrl(listing, 'xml')),
+    jsonUrl: absolute(feedUrl(listing, 'json')),
+  };
 }
 
-export const siteFeedInfo = feedInfo('Dateline: latest stories', 'The latest stories in the Dateline archive, with their full text.', homeUrl());
+export const siteFeedInfo = feedInfo(
+  'Dateline: latest stories',
+  'The latest stories in the Dateline archive, with their full text.',
+  homeUrl(),
+);
 
 export function termFeedInfo(kind: TermKind, index: number): FeedInfo {
   const term = taxonomies[kind][index]!;
   const what = `${KIND_LABELS[kind].singular.toLowerCase()} ${term.label}`;
-  return feedInfo(`Dateline: ${term.label}`, `The latest stories filed under the ${what}, with their full text.`, termUrl(kind, term.slug));
+  return feedInfo(
+    `Dateline: ${term.label}`,
+    `The latest stories filed under the ${what}, with their full text.`,
+    termUrl(kind, term.slug),
+  );
 }
 
 /** What a feed carries: the latest stories, each with the digest of the text it renders. */
@@ -31,11 +45,16 @@ export interface FeedView {
 }
 
 function feedView(info: FeedInfo, stories: Story[], format: FeedFormat, listing: string): FeedView {
-  const items = stories.slice(0, FEED_SIZE).map((story) => ({ story, digest: String(entryOf(story).digest), modified: lastModified(story) }));
+  const items = stories.slice(0, FEED_SIZE).map((story) => ({
+    story,
+    digest: String(entryOf(story).digest),
+    modified: lastModified(story),
+  }));
   return { path: feedUrl(listing, format), format, info, items };
 }
 
-export const siteFeedView = (format: FeedFormat) => feedView(siteFeedInfo, latestFirst, format, homeUrl());
+export const siteFeedView = (format: FeedFormat) =>
+  feedView(siteFeedInfo, latestFirst, format, homeUrl());
 
 export function termFeedView(kind: TermKind, index: number, format: FeedFormat): FeedView {
   const term = taxonomies[kind][index]!;
@@ -43,11 +62,20 @@ export function termFeedView(kind: TermKind, index: number, format: FeedFormat):
   return feedView(termFeedInfo(kind, index), stories, format, termUrl(kind, term.slug));
 }
 
-export const siteFeedRoutes = () => keyedRoutes(FEED_FORMATS.map((format) => ({ params: { format }, props: { format } })), ({ format }) => siteFeedView(format));
+export const siteFeedRoutes = () =>
+  keyedRoutes(
+    FEED_FORMATS.map((format) => ({ params: { format }, props: { format } })),
+    ({ format }) => siteFeedView(format),
+  );
 
 export const termFeedRoutes = (kind: TermKind) =>
   keyedRoutes(
-    taxonomies[kind].flatMap((term, index) => FEED_FORMATS.map((format) => ({ params: { slug: term.slug, format }, props: { index, format } }))),
+    taxonomies[kind].flatMap((term, index) =>
+      FEED_FORMATS.map((format) => ({
+        params: { slug: term.slug, format },
+        props: { index, format },
+      })),
+    ),
     ({ index, format }) => termFeedView(kind, index, format),
   );
 
@@ -69,6 +97,10 @@ function entryFor(story: Story, modified: string | undefined): FeedEntry {
 export async function feedResponse(view: FeedView): Promise<Response> {
   const entries = view.items.map(({ story, modified }) => entryFor(story, modified));
   return view.format === 'xml'
-    ? new Response(await rssFeed(view.info, entries), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } })
-    : new Response(jsonFeed(view.info, entries), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
+    ? new Response(await rssFeed(view.info, entries), {
+        headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' },
+      })
+    : new Response(jsonFeed(view.info, entries), {
+        headers: { 'Content-Type': 'application/feed+json; charset=utf-8' },
+      });
 }

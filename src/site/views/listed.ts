@@ -25,7 +25,8 @@ export interface StoryLink {
   title: string;
 }
 
-export const storyLink = (story: Story | undefined): StoryLink | undefined => story && { url: story.url, title: story.title };
+export const storyLink = (story: Story | undefined): StoryLink | undefined =>
+  story && { url: story.url, title: story.title };
 
 /** A link to a source, author, place or topic page. */
 export interface TermLink {
@@ -33,4 +34,7 @@ export interface TermLink {
   label: string;
 }
 
-export const termLink = (term: Term): TermLink => ({ url: termUrl(term.kind, term.slug), label: term.label });
+export const termLink = (term: Term): TermLink => ({
+  url: termUrl(term.kind, term.slug),
+  label: term.label,
+});

@@ -4,7 +4,17 @@ import { pageCount, pageRoutes, pageSlice } from '#src/domain/paginate.ts';
 import { KIND_LABELS, placesByCountry, type TermKind } from '#src/domain/taxonomy.ts';
 import { pad2 } from '#src/domain/text.ts';
 import { termSlug } from '#src/domain/slug.ts';
-import { dayUrl, correctionsUrl, homeUrl, monthUrl, onThisDayUrl, pageUrl, termIndexUrl, termUrl, yearUrl } from '#src/domain/urls.ts';
+import {
+  dayUrl,
+  correctionsUrl,
+  homeUrl,
+  monthUrl,
+  onThisDayUrl,
+  pageUrl,
+  termIndexUrl,
+  termUrl,
+  yearUrl,
+} from '#src/domain/urls.ts';
 import type { FeedInfo } from '#src/formats/feeds.ts';
 import { allCorrections, anniversaries, archive, latestFirst, taxonomies } from '../archive.ts';
 import { keyedRoutes } from '../cache-key.ts';
@@ -45,10 +55,13 @@ export function homeView(page: number) {
   return {
     ...storyPage(homeUrl(), newestFirst, page),
     anniversaries: anniversaries.map((day) => day.key),
-    years: archive.years.toReversed().map((year) => ({ year: year.year, count: year.count, url: yearUrl(year.year) })),
+    years: archive.years
+      .toReversed()
+      .map((year) => ({ year: year.year, count: year.count, url: yearUrl(year.year) })),
   };
 }
-export const homeRoutes = () => keyedRoutes(pageRoutes({}, latestFirst.length, {}), ({ page }) => homeView(page));
+export const homeRoutes = () =>
+  keyedRoutes(pageRoutes({}, latestFirst.length, {}), ({ page }) => homeView(page));
 
 export interface PeriodLink {
   label: string;
@@ -58,7 +71,8 @@ export interface PeriodLink {
 /** A year: its months with their counts, and its calendar shaded by coverage. */
 export function yearView(index: number) {
   const group = archive.years[index]!;
-  const link = (other: { year: number } | undefined): PeriodLink | undefined => other && { label: String(other.year), url: yearUrl(other.year) };
+  const link = (other: { year: number } | undefined): PeriodLink | undefined =>
+    other && { label: String(other.year), url: yearUrl(other.year) };
   return {
     path: yearUrl(group.year),
     year: group.year,
@@ -71,7 +85,10 @@ export function yearView(index: number) {
 }
 export const yearRoutes = () =>
   keyedRoutes(
-    archive.years.map((group, index) => ({ params: { year: String(group.year) }, props: { index } })),
+    archive.years.map((group, index) => ({
+      params: { year: String(group.year) },
+      props: { index },
+    })),
     ({ index }) => yearView(index),
   );
 
@@ -79,9 +96,14 @@ export const yearRoutes = () =>
 export function monthView(index: number, page: number) {
   const group = archive.months[index]!;
   const { year, month } = group;
-  const link = (other: { year: number; month: number } | undefined) => other && { year: other.year, month: other.month };
+  const link = (other: { year: number; month: number } | undefined) =>
+    other && { year: other.year, month: other.month };
   return {
-    ...storyPage(monthUrl(year, month), group.days.flatMap((day) => day.stories), page),
+    ...storyPage(
+      monthUrl(year, month),
+      group.days.flatMap((day) => day.stories),
+      page,
+    ),
     year,
     month,
     days: group.days.map((day) => ({ day: day.day, count: day.stories.length })),
@@ -91,7 +113,9 @@ export function monthView(index: number, page: number) {
 }
 export const monthRoutes = () =>
   keyedRoutes(
-    archive.months.flatMap((month, index) => pageRoutes({ year: String(month.year), month: pad2(month.month) }, month.count, { index })),
+    archive.months.flatMap((month, index) =>
+      pageRoutes({ year: String(month.year), month: pad2(month.month) }, month.count, { index }),
+    ),
     ({ index, page }) => monthView(index, page),
   );
 
@@ -99,7 +123,8 @@ export const monthRoutes = () =>
 export function dayView(index: number, page: number) {
   const group = archive.days[index]!;
   const { year, month, day } = group;
-  const link = (other: typeof group | undefined) => other && { year: other.year, month: other.month, day: other.day };
+  const link = (other: typeof group | undefined) =>
+    other && { year: other.year, month: other.month, day: other.day };
   return {
     ...storyPage(dayUrl(year, month, day), group.stories, page),
     year,
@@ -112,7 +137,11 @@ export function dayView(index: number, page: number) {
 export const dayRoutes = () =>
   keyedRoutes(
     archive.days.flatMap((day, index) =>
-      pageRoutes({ year: String(day.year), month: pad2(day.month), day: pad2(day.day) }, day.stories.length, { index }),
+      pageRoutes(
+        { year: String(day.year), month: pad2(day.month), day: pad2(day.day) },
+        day.stories.length,
+        { index },
+      ),
     ),
     ({ index, page }) => dayView(index, page),
   );
@@ -120,7 +149,8 @@ export const dayRoutes = () =>
 /** One calendar day in every year, latest year first. */
 export function anniversaryView(index: number, page: number) {
   const day = anniversaries[index]!;
-  const link = (other: typeof day | undefined) => other && { key: other.key, month: other.month, day: other.day };
+  const link = (other: typeof day | undefined) =>
+    other && { key: other.key, month: other.month, day: other.day };
   return {
     ...storyPage(onThisDayUrl(day.key), day.stories, page),
     key: day.key,
@@ -133,7 +163,9 @@ export function anniversaryView(index: number, page: number) {
 }
 export const anniversaryRoutes = () =>
   keyedRoutes(
-    anniversaries.flatMap((day, index) => pageRoutes({ day: day.key }, day.stories.length, { index })),
+    anniversaries.flatMap((day, index) =>
+      pageRoutes({ day: day.key }, day.stories.length, { index }),
+    ),
     ({ index, page }) => anniversaryView(index, page),
   );
 
@@ -141,7 +173,9 @@ export const anniversaryRoutes = () =>
 export function anniversaryIndexView() {
   return Array.from({ length: 12 }, (_, i) => ({
     month: i + 1,
-    days: anniversaries.filter((a) => a.month === i + 1).map((a) => ({ key: a.key, day: a.day, count: a.stories.length, url: onThisDayUrl(a.key) })),
+    days: anniversaries
+      .filter((a) => a.month === i + 1)
+      .map((a) => ({ key: a.key, day: a.day, count: a.stories.length, url: onThisDayUrl(a.key) })),
   })).filter((month) => month.days.length > 0);
 }
 
@@ -152,13 +186,18 @@ export function termView(kind: TermKind, index: number, page: number) {
     ...storyPage(termUrl(kind, term.slug), term.stories, page),
     kind,
     label: term.label,
-    country: term.country && kind === 'places' ? { label: term.country, url: termIndexUrl('places', countryAnchor(term.country)) } : undefined,
+    country:
+      term.country && kind === 'places'
+        ? { label: term.country, url: termIndexUrl('places', countryAnchor(term.country)) }
+        : undefined,
     feed: termFeedInfo(kind, index) satisfies FeedInfo,
   };
 }
 export const termRoutes = (kind: TermKind) =>
   keyedRoutes(
-    taxonomies[kind].flatMap((term, index) => pageRoutes({ slug: term.slug }, term.stories.length, { index })),
+    taxonomies[kind].flatMap((term, index) =>
+      pageRoutes({ slug: term.slug }, term.stories.length, { index }),
+    ),
     ({ index, page }) => termView(kind, index, page),
   );
 
@@ -212,4 +251,5 @@ export function correctionsView(page: number) {
     })),
   };
 }
-export const correctionsRoutes = () => keyedRoutes(pageRoutes({}, allCorrections.length, {}), ({ page }) => correctionsView(page));
+export const correctionsRoutes = () =>
+  keyedRoutes(pageRoutes({}, allCorrections.length, {}), ({ page }) => correctionsView(page));

@@ -9,7 +9,14 @@ import { breadcrumbList, countWords, newsArticle } from '#src/formats/structured
 import { absolute, origin } from '../origin.ts';
 import { archive, entryOf, lastModified, revisionsOf, termsFor } from '../archive.ts';
 import { keyedRoutes } from '../cache-key.ts';
-import { listed, storyLink, termLink, type ListedStory, type StoryLink, type TermLink } from './listed.ts';
+import {
+  listed,
+  storyLink,
+  termLink,
+  type ListedStory,
+  type StoryLink,
+  type TermLink,
+} from './listed.ts';
 
 /** Everything a story's page shows. */
 export interface StoryView {
@@ -32,7 +39,12 @@ export interface StoryView {
 
 /** The source, authors, topics and place a story is filed under, as pages that exist. */
 function filedUnder(story: Story) {
-  return { source: termsFor(story, 'sources')[0]!, authors: termsFor(story, 'authors'), topics: termsFor(story, 'topics'), place: termsFor(story, 'places')[0] };
+  return {
+    source: termsFor(story, 'sources')[0]!,
+    authors: termsFor(story, 'authors'),
+    topics: termsFor(story, 'topics'),
+    place: termsFor(story, 'places')[0],
+  };
 }
 
 export function storyView(index: number): StoryView {
@@ -46,7 +58,9 @@ export function storyView(index: number): StoryView {
     authors: authors.map(termLink),
     topics: topics.map(termLink),
     place: place && termLink(place),
-    related: relatedStories(archive.stories, index, topics, place).map((position) => listed(archive.stories[position]!)),
+    related: relatedStories(archive.stories, index, topics, place).map((position) =>
+      listed(archive.stories[position]!),
+    ),
     previous: storyLink(archive.stories[index - 1]),
     next: storyLink(archive.stories[index + 1]),
     revisions: revisionsOf(story),
@@ -65,7 +79,11 @@ export function storyRoutes() {
 
 /** The page's description: the summary, else the story's dateline, headline, source and date. */
 export function storyDescription(story: Story): string {
-  return story.summary ?? `${story.dateline ? `${story.dateline}: ` : ''}${story.title}, ${story.source}, ${story.dateText}.`;
+  return (
+    story.summary ??
+    `${story.dateline ? `${story.dateline}: ` : ''}${story.title}, ${story.source}, ` +
+      `${story.dateText}.`
+  );
 }
 
 /** The story as schema.org NewsArticle, with its place in the archive's calendar as breadcrumbs. */
@@ -81,7 +99,13 @@ export function storyJsonLd(view: StoryView, html: string): object[] {
     { name: story.title, url },
   ];
   return [
-    newsArticle(story, { url, placeName: view.place?.label, modified: view.modified, wordCount: countWords(html), site: origin }),
+    newsArticle(story, {
+      url,
+      placeName: view.place?.label,
+      modified: view.modified,
+      wordCount: countWords(html),
+      site: origin,
+    }),
     breadcrumbList(crumbs),
   ];
 }
@@ -96,11 +120,16 @@ export function searchPages(): IndexedPage[] {
   return archive.stories.map((story) => {
     const { source, authors, topics, place } = filedUnder(story);
     const month = `${story.date.year}-${pad2(story.date.month)}`;
-    const filters: [string, string][] = [['year', String(story.date.year)], ['month', month]];
+    const filters: [string, string][] = [
+      ['year', String(story.date.year)],
+      ['month', month],
+    ];
     if (story.dateline && place) filters.push(['place', text(place.label)]);
     for (const author of authors) filters.push(['author', text(author.label)]);
     filters.push(['source', text(source.label)]);
     for (const topic of topics) filters.push(['topic', text(topic.label)]);
-    return { file: pageFile(story.url), published: sortKey(story.date), month, filters };
+    // A value marked twice on a page (a topic listed twice) is one value to Pagefind.
+    const once = [...new Map(filters.map((filter) => [filter.join('\n'), filter])).values()];
+    return { file: pageFile(story.url), published: sortKey(story.date), month, filters: once };
   });
 }

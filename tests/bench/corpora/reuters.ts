@@ -28,5 +28,8 @@ export function reutersToMarkdown(record: ReutersRecord): { path: string; text: 
   if (record.dateline) frontmatter.dateline = record.dateline.trim();
   if (record.topics.length > 0) frontmatter.topics = record.topics;
   const yaml = stringify(frontmatter, { lineWidth: 0 });
-  return { path: `${year}/${month}/${slug}.md`, text: `---\n${yaml}---\n\n${escapeMarkdown(record.body.trim())}\n` };
+  return {
+    path: `${year}/${month}/${slug}.md`,
+    text: `---\n${yaml}---\n\n${escapeMarkdown(record.body.trim())}\n`,
+  };
 }

@@ -19,7 +19,12 @@ const SPAN = Date.UTC(2010 + YEARS, 0, 1) - START;
  * re-dated into 2010–2024 (spread evenly, with seeded jitter) and re-titled so that headlines
  * and URLs stay unique.
  */
-export function syntheticStory(source: ReutersRecord[], index: number, total: number, random: () => number): ReutersRecord {
+export function syntheticStory(
+  source: ReutersRecord[],
+  index: number,
+  total: number,
+  random: () => number,
+): ReutersRecord {
   const original = source[index % source.length]!;
   const slot = SPAN / total;
   const when = START + Math.floor(index * slot + random() * slot);

@@ -22,12 +22,16 @@ describe('buildArchive', () => {
   });
 
   it('groups stories by the calendar date in their own offset', () => {
-    expect(archive.years.map((y) => [y.year, y.count])).toEqual([[2019, 4], [2020, 1]]);
-    expect(archive.days.map((d) => `${d.year}-${d.month}-${d.day}:${d.stories.map((i) => archive.stories[i]!.id).join('')}`)).toEqual([
-      '2019-11-19:bae',
-      '2019-12-31:d',
-      '2020-1-1:c',
+    expect(archive.years.map((y) => [y.year, y.count])).toEqual([
+      [2019, 4],
+      [2020, 1],
     ]);
+    expect(
+      archive.days.map(
+        (d) =>
+          `${d.year}-${d.month}-${d.day}:${d.stories.map((i) => archive.stories[i]!.id).join('')}`,
+      ),
+    ).toEqual(['2019-11-19:bae', '2019-12-31:d', '2020-1-1:c']);
     expect(archive.months.map((m) => m.count)).toEqual([3, 1, 1]);
   });
 
@@ -39,7 +43,13 @@ describe('buildArchive', () => {
 
   it('prepares what listings show', () => {
     const first = archive.stories[1]!;
-    expect(first).toMatchObject({ url: '/2019/11/19/a/', dateText: '19 November 2019 17:49 (UTC+04:00)', authors: [], topics: [], lang: 'en' });
+    expect(first).toMatchObject({
+      url: '/2019/11/19/a/',
+      dateText: '19 November 2019 17:49 (UTC+04:00)',
+      authors: [],
+      topics: [],
+      lang: 'en',
+    });
   });
 });
 
@@ -55,9 +65,15 @@ describe('pagination', () => {
   });
 
   it('gives each page its incremental-build key: a hash of the view it renders', () => {
-    const view = (props: { page: number }) => ({ path: `/list/page/${props.page}/`, shown: props.page === 1 ? ['a', 'b'] : ['c'] });
+    const view = (props: { page: number }) => ({
+      path: `/list/page/${props.page}/`,
+      shown: props.page === 1 ? ['a', 'b'] : ['c'],
+    });
     const paths = keyedRoutes(pageRoutes({}, 3, {}, 2), view);
-    expect(paths.map((path) => path.cacheKey)).toEqual([viewKey(view({ page: 1 })), viewKey(view({ page: 2 }))]);
+    expect(paths.map((path) => path.cacheKey)).toEqual([
+      viewKey(view({ page: 1 })),
+      viewKey(view({ page: 2 })),
+    ]);
     expect(paths[0]!.cacheKey).not.toBe(paths[1]!.cacheKey);
     expect(buildRecord().keys['/list/page/2/']).toBe(paths[1]!.cacheKey);
   });
@@ -65,8 +81,21 @@ describe('pagination', () => {
 
 describe('textDirection', () => {
   it('is right to left for Arabic script', () => {
-    expect(['ar', 'fa', 'tk-Arab', 'ur', 'he'].map(textDirection)).toEqual(['rtl', 'rtl', 'rtl', 'rtl', 'rtl']);
-    expect(['en', 'ru', 'tk', 'az-Latn', 'az-Cyrl', 'ar-Latn'].map(textDirection)).toEqual(['ltr', 'ltr', 'ltr', 'ltr', 'ltr', 'ltr']);
+    expect(['ar', 'fa', 'tk-Arab', 'ur', 'he'].map(textDirection)).toEqual([
+      'rtl',
+      'rtl',
+      'rtl',
+      'rtl',
+      'rtl',
+    ]);
+    expect(['en', 'ru', 'tk', 'az-Latn', 'az-Cyrl', 'ar-Latn'].map(textDirection)).toEqual([
+      'ltr',
+      'ltr',
+      'ltr',
+      'ltr',
+      'ltr',
+      'ltr',
+    ]);
   });
 });
 
@@ -75,8 +104,12 @@ describe('pageTitle', () => {
     const { pageTitle } = await import('#src/site/page-title.ts');
     expect(pageTitle('Dateline')).toBe('Dateline');
     expect(pageTitle('2019')).toBe('2019 · Dateline');
-    expect(pageTitle('Turkmenistan developing co-op with Int’l Organization for Migration')).toBe('Turkmenistan developing co-op with Int’l Organization for Migration');
-    const long = pageTitle('A very long headline that goes on and on about the many things that happened at the summit');
+    expect(pageTitle('Turkmenistan developing co-op with Int’l Organization for Migration')).toBe(
+      'Turkmenistan developing co-op with Int’l Organization for Migration',
+    );
+    const long = pageTitle(
+      'A very long headline that goes on and on about the many things that happened at the summit',
+    );
     expect(long.length).toBeLessThanOrEqual(70);
     expect(long).toBe('A very long headline that goes on and on about the many things that…');
   });

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatStoryDate, formatStoryDateWithTimeZone, parseStoryDate, sortKey, storyDate } from '#src/domain/dates.ts';
+import {
+  formatCalendarDate,
+  formatStoryDate,
+  formatStoryDateWithTimeZone,
+  parseStoryDate,
+  sortKey,
+  storyDate,
+} from '#src/domain/dates.ts';
 
 const originalZone = process.env.TZ;
 afterEach(() => {
@@ -9,7 +16,14 @@ afterEach(() => {
 describe('parseStoryDate', () => {
   it('keeps the offset the story was filed in', () => {
     const date = storyDate('2019-11-19T17:49:00+04:00');
-    expect(date).toMatchObject({ year: 2019, month: 11, day: 19, hour: 17, minute: 49, offset: '+04:00' });
+    expect(date).toMatchObject({
+      year: 2019,
+      month: 11,
+      day: 19,
+      hour: 17,
+      minute: 49,
+      offset: '+04:00',
+    });
     expect(new Date(date.instant).toISOString()).toBe('2019-11-19T13:49:00.000Z');
   });
 
@@ -53,15 +67,36 @@ describe('parseStoryDate', () => {
 
 describe('formatStoryDate', () => {
   it('prints the time exactly as the wire copy does', () => {
-    expect(formatStoryDate(storyDate('2019-11-19T17:49:00+04:00'))).toBe('19 November 2019 17:49 (UTC+04:00)');
-    expect(formatStoryDate(storyDate('2019-11-19T23:30:00Z'))).toBe('19 November 2019 23:30 (UTC+00:00)');
-    expect(formatStoryDate(storyDate('2019-11-19T08:05:00-05:30'))).toBe('19 November 2019 08:05 (UTC-05:30)');
+    expect(formatStoryDate(storyDate('2019-11-19T17:49:00+04:00'))).toBe(
+      '19 November 2019 17:49 (UTC+04:00)',
+    );
+    expect(formatStoryDate(storyDate('2019-11-19T23:30:00Z'))).toBe(
+      '19 November 2019 23:30 (UTC+00:00)',
+    );
+    expect(formatStoryDate(storyDate('2019-11-19T08:05:00-05:30'))).toBe(
+      '19 November 2019 08:05 (UTC-05:30)',
+    );
   });
 
   it('agrees with date-fns in a zone of the story’s offset, for every kind of date', () => {
-    const samples = ['2019-11-19T17:49:00+04:00', '2019-12-31T23:59:00-12:00', '2020-02-29T00:00:00+14:00', '1987-03-03T09:15:05Z', '2024-07-01T05:30:00+05:30', '2019-11-19', '2000-01-01'];
-    for (let day = 0; day < 400; day += 7) samples.push(new Date(Date.UTC(2023, 0, 1 + day, day % 24, (day * 7) % 60)).toISOString().slice(0, 16) + (day % 2 ? '+03:00' : '-07:00'));
-    for (const text of samples) expect(formatStoryDate(storyDate(text)), text).toBe(formatStoryDateWithTimeZone(storyDate(text)));
+    const samples = [
+      '2019-11-19T17:49:00+04:00',
+      '2019-12-31T23:59:00-12:00',
+      '2020-02-29T00:00:00+14:00',
+      '1987-03-03T09:15:05Z',
+      '2024-07-01T05:30:00+05:30',
+      '2019-11-19',
+      '2000-01-01',
+    ];
+    for (let day = 0; day < 400; day += 7)
+      samples.push(
+        new Date(Date.UTC(2023, 0, 1 + day, day % 24, (day * 7) % 60)).toISOString().slice(0, 16) +
+          (day % 2 ? '+03:00' : '-07:00'),
+      );
+    for (const text of samples)
+      expect(formatStoryDate(storyDate(text)), text).toBe(
+        formatStoryDateWithTimeZone(storyDate(text)),
+      );
   });
 
   it('prints a date alone without a time', () => {
@@ -69,13 +104,18 @@ describe('formatStoryDate', () => {
     expect(formatCalendarDate(2020, 1, 1)).toBe('1 January 2020');
   });
 
-  it.each(['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Ashgabat'])('gives the same text and calendar date with TZ=%s', (zone) => {
-    process.env.TZ = zone;
-    const late = storyDate('2020-01-01T00:05:00+05:00');
-    expect(formatStoryDate(late)).toBe('1 January 2020 00:05 (UTC+05:00)');
-    expect([late.year, late.month, late.day]).toEqual([2020, 1, 1]);
-    expect(formatStoryDate(storyDate('2019-11-19T17:49:00+04:00'))).toBe('19 November 2019 17:49 (UTC+04:00)');
-    expect(formatCalendarDate(2019, 11, 19)).toBe('19 November 2019');
-    expect(sortKey(storyDate('2019-11-19T17:49:00+04:00'))).toBe('2019-11-19T13:49:00.000Z');
-  });
+  it.each(['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Ashgabat'])(
+    'gives the same text and calendar date with TZ=%s',
+    (zone) => {
+      process.env.TZ = zone;
+      const late = storyDate('2020-01-01T00:05:00+05:00');
+      expect(formatStoryDate(late)).toBe('1 January 2020 00:05 (UTC+05:00)');
+      expect([late.year, late.month, late.day]).toEqual([2020, 1, 1]);
+      expect(formatStoryDate(storyDate('2019-11-19T17:49:00+04:00'))).toBe(
+        '19 November 2019 17:49 (UTC+04:00)',
+      );
+      expect(formatCalendarDate(2019, 11, 19)).toBe('19 November 2019');
+      expect(sortKey(storyDate('2019-11-19T17:49:00+04:00'))).toBe('2019-11-19T13:49:00.000Z');
+    },
+  );
 });

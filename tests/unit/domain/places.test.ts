@@ -17,7 +17,12 @@ describe('parseDateline', () => {
     ['BUENOS AIRES, Feb 26', 'Buenos Aires', 'Buenos Aires', undefined],
     ['SANTA CRUZ, Calif., Feb 26', 'Santa Cruz, Calif.', 'Santa Cruz', 'Calif.'],
     ['FORT LAUDERDALE, Fla., Feb 26', 'Fort Lauderdale, Fla.', 'Fort Lauderdale', 'Fla.'],
-    ['RIO DE JANEIRO, Feb 26 - Brazil\'s "Cruzado" anti', 'Rio de Janeiro', 'Rio de Janeiro', undefined],
+    [
+      'RIO DE JANEIRO, Feb 26 - Brazil\'s "Cruzado" anti',
+      'Rio de Janeiro',
+      'Rio de Janeiro',
+      undefined,
+    ],
     ['ST. LOUIS, Feb 26', 'St. Louis', 'St. Louis', undefined],
     ['THE HAGUE, March 2 - Dutch imports of fat', 'The Hague', 'The Hague', undefined],
     ['KUALA LUMPUR, March 2', 'Kuala Lumpur', 'Kuala Lumpur', undefined],
@@ -46,9 +51,13 @@ describe('parseDateline', () => {
   });
 
   it('gives spellings that differ in case or diacritics one key', () => {
-    expect(parseDateline('TÜRKMENABAT, Turkmenistan')!.key).toBe(parseDateline('Turkmenabat, Turkmenistan')!.key);
+    expect(parseDateline('TÜRKMENABAT, Turkmenistan')!.key).toBe(
+      parseDateline('Turkmenabat, Turkmenistan')!.key,
+    );
     expect(parseDateline('ST LOUIS, Feb 26')!.key).toBe(parseDateline('ST. LOUIS, March 1')!.key);
-    expect(parseDateline('AŞGABAT, Türkmenistan')!.key).not.toBe(parseDateline('ASHGABAT, Turkmenistan')!.key);
+    expect(parseDateline('AŞGABAT, Türkmenistan')!.key).not.toBe(
+      parseDateline('ASHGABAT, Turkmenistan')!.key,
+    );
   });
 });
 

@@ -5,15 +5,38 @@ import { buildTaxonomy, placesByCountry } from '#src/domain/taxonomy.ts';
 import { relatedStories } from '#src/domain/related.ts';
 import { onThisDay, shadeLevel, yearCalendar } from '#src/domain/calendar.ts';
 
-const story = (id: string, date: string, extra: Partial<StoryFields> = {}) => ({ id, data: { title: id, date, source: 'Trend', ...extra } });
+const story = (id: string, date: string, extra: Partial<StoryFields> = {}) => ({
+  id,
+  data: { title: id, date, source: 'Trend', ...extra },
+});
 
 const archive = buildArchive([
-  story('a', '2019-11-19T10:00:00+04:00', { author: ['Huseyn Hasanov'], dateline: 'ASHGABAT, Turkmenistan', topics: ['migration', 'economy'] }),
-  story('b', '2019-11-19T12:00:00+04:00', { author: ['Huseyn Hasanov', 'Leman Zeynalova'], dateline: 'TÜRKMENABAT, Turkmenistan', topics: ['economy'] }),
-  story('c', '2019-11-20T09:00:00+04:00', { dateline: 'Turkmenabat, Turkmenistan', topics: ['Migration'], source: 'TREND' }),
-  story('d', '2018-11-19T09:00:00Z', { dateline: 'WASHINGTON, Nov 19', source: 'Reuters', topics: ['trade'] }),
+  story('a', '2019-11-19T10:00:00+04:00', {
+    author: ['Huseyn Hasanov'],
+    dateline: 'ASHGABAT, Turkmenistan',
+    topics: ['migration', 'economy'],
+  }),
+  story('b', '2019-11-19T12:00:00+04:00', {
+    author: ['Huseyn Hasanov', 'Leman Zeynalova'],
+    dateline: 'TÜRKMENABAT, Turkmenistan',
+    topics: ['economy'],
+  }),
+  story('c', '2019-11-20T09:00:00+04:00', {
+    dateline: 'Turkmenabat, Turkmenistan',
+    topics: ['Migration'],
+    source: 'TREND',
+  }),
+  story('d', '2018-11-19T09:00:00Z', {
+    dateline: 'WASHINGTON, Nov 19',
+    source: 'Reuters',
+    topics: ['trade'],
+  }),
   story('e', '2019-11-21T09:00:00+04:00', { dateline: 'BAKU, Azerbaijan', source: 'AzerNews' }),
-  story('f', '2017-02-28', { dateline: 'Baku, Azerbaijan', source: 'AzerNews', topics: ['migration'] }),
+  story('f', '2017-02-28', {
+    dateline: 'Baku, Azerbaijan',
+    source: 'AzerNews',
+    topics: ['migration'],
+  }),
 ]);
 const ids = (positions: number[]) => positions.map((p) => archive.stories[p]!.id);
 
@@ -53,7 +76,11 @@ describe('buildTaxonomy', () => {
 
   it('groups topics regardless of case', () => {
     const topics = buildTaxonomy(archive.stories, 'topics');
-    expect(topics.map((t) => [t.slug, t.stories.length])).toEqual([['economy', 2], ['migration', 3], ['trade', 1]]);
+    expect(topics.map((t) => [t.slug, t.stories.length])).toEqual([
+      ['economy', 2],
+      ['migration', 3],
+      ['trade', 1],
+    ]);
   });
 });
 
@@ -65,7 +92,8 @@ describe('relatedStories', () => {
   const placeOf = (id: string) => places.find((t) => t.stories.includes(at(id)));
 
   it('puts shared topics first, then the same place, then nearness in time', () => {
-    // a shares migration and economy with nobody twice; b (economy) and c, f (migration) share one each.
+    // a shares migration and economy with nobody twice; b (economy) and c, f (migration) share one
+    // each.
     const related = ids(relatedStories(archive.stories, at('a'), topicsOf('a'), placeOf('a')));
     expect(related.slice(0, 3)).toEqual(['b', 'c', 'f']);
     expect(related).toHaveLength(5);
@@ -73,7 +101,10 @@ describe('relatedStories', () => {
   });
 
   it('prefers the same place when no topic is shared', () => {
-    expect(ids(relatedStories(archive.stories, at('e'), topicsOf('e'), placeOf('e'), 2))).toEqual(['f', 'c']);
+    expect(ids(relatedStories(archive.stories, at('e'), topicsOf('e'), placeOf('e'), 2))).toEqual([
+      'f',
+      'c',
+    ]);
   });
 
   it('returns fewer when the archive is small', () => {
@@ -89,7 +120,15 @@ describe('calendar', () => {
     const november = months[10]!;
     expect(november.count).toBe(4);
     // 1 November 2019 was a Friday.
-    expect(november.weeks[0]!.map((cell) => cell?.day ?? null)).toEqual([null, null, null, null, 1, 2, 3]);
+    expect(november.weeks[0]!.map((cell) => cell?.day ?? null)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      1,
+      2,
+      3,
+    ]);
     const nineteenth = november.weeks.flat().find((c) => c?.day === 19)!;
     expect(nineteenth).toEqual({ day: 19, count: 2, level: 4 });
     expect(november.weeks.flat().find((c) => c?.day === 20)!.level).toBe(1);

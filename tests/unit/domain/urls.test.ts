@@ -28,15 +28,23 @@ describe('article URLs', () => {
       { id: '2019/11/other', file: 'content/2019/11/other.md', date: '2019-11-20T09:00:00+04:00' },
       { id: 'later/same', file: 'content/later/same.md', date: '2019-11-21T09:00:00+04:00' },
     ]);
-    expect(collisions).toEqual([{ url: '/2019/11/20/same/', files: ['content/2019/11/same.md', 'content/old/same.md'] }]);
+    expect(collisions).toEqual([
+      { url: '/2019/11/20/same/', files: ['content/2019/11/same.md', 'content/old/same.md'] },
+    ]);
   });
 });
 
 describe('slugs', () => {
   it('turn headlines into lower-case ASCII words', () => {
-    expect(slugify('Turkmenistan developing co-op with Int’l Organization for Migration')).toBe('turkmenistan-developing-co-op-with-intl-organization-for-migration');
-    expect(slugify('Türkmenabat: Aşgabat & Bakı’s “new” road')).toBe('turkmenabat-asgabat-and-bakis-new-road');
-    expect(slugify('STANDARD OIL <SRD> TO FORM FINANCIAL UNIT')).toBe('standard-oil-srd-to-form-financial-unit');
+    expect(slugify('Turkmenistan developing co-op with Int’l Organization for Migration')).toBe(
+      'turkmenistan-developing-co-op-with-intl-organization-for-migration',
+    );
+    expect(slugify('Türkmenabat: Aşgabat & Bakı’s “new” road')).toBe(
+      'turkmenabat-asgabat-and-bakis-new-road',
+    );
+    expect(slugify('STANDARD OIL <SRD> TO FORM FINANCIAL UNIT')).toBe(
+      'standard-oil-srd-to-form-financial-unit',
+    );
   });
 
   it('cut long headlines at a word', () => {
@@ -47,6 +55,7 @@ describe('slugs', () => {
 
   it('are checked', () => {
     expect(isValidSlug('turkmenistan-developing-co-op')).toBe(true);
-    for (const bad of ['Upper', 'two--hyphens', '-leading', 'trailing-', 'spa ce', 'ünï', '']) expect(isValidSlug(bad)).toBe(false);
+    for (const bad of ['Upper', 'two--hyphens', '-leading', 'trailing-', 'spa ce', 'ünï', ''])
+      expect(isValidSlug(bad)).toBe(false);
   });
 });

@@ -18,30 +18,55 @@ describe('npm run check', () => {
     const lines = problems.map(formatProblem);
     expect(lines).toHaveLength(8);
     expect(lines).toEqual([
-      expect.stringMatching(/^tests\/fixtures\/check\/2019\/11\/Bad_Slug\.md: the file name "Bad_Slug\.md" is not a valid slug\n\s+fix: rename it to bad-slug\.md/),
-      expect.stringMatching(/^tests\/fixtures\/check\/2019\/11\/broken-link\.md:9: links to \/2019\/11\/18\/no-such-story\/, which is not a story in the archive/),
-      expect.stringMatching(/^tests\/fixtures\/check\/2019\/11\/from-the-future\.md:3: date: 2999-01-01T09:00:00Z is in the future/),
-      expect.stringMatching(/^tests\/fixtures\/check\/2019\/11\/misspelt-field\.md:2: source: is required but missing/),
-      expect.stringMatching(/^tests\/fixtures\/check\/2019\/11\/misspelt-field\.md:4: sourse: unknown field "sourse"\n\s+fix: did you mean "source"\?/),
-      expect.stringMatching(/^tests\/fixtures\/check\/2019\/11\/no-text\.md: the story has no text/),
-      expect.stringMatching(/^tests\/fixtures\/check\/2019\/11\/twin\.md: this story and tests\/fixtures\/check\/other\/twin\.md would both be published at \/2019\/11\/22\/twin\//),
-      expect.stringMatching(/^tests\/fixtures\/check\/2019\/11\/updated-too-early\.md:5: updated: 2019-11-18T10:00:00\+04:00 is before the story's date/),
+      expect.stringMatching(
+        /^tests\/fixtures\/check\/2019\/11\/Bad_Slug\.md: the file name "Bad_Slug\.md" is not a valid slug\n\s+fix: rename it to bad-slug\.md/,
+      ),
+      expect.stringMatching(
+        /^tests\/fixtures\/check\/2019\/11\/broken-link\.md:9: links to \/2019\/11\/18\/no-such-story\/, which is not a story in the archive/,
+      ),
+      expect.stringMatching(
+        /^tests\/fixtures\/check\/2019\/11\/from-the-future\.md:3: date: 2999-01-01T09:00:00Z is in the future/,
+      ),
+      expect.stringMatching(
+        /^tests\/fixtures\/check\/2019\/11\/misspelt-field\.md:2: source: is required but missing/,
+      ),
+      expect.stringMatching(
+        /^tests\/fixtures\/check\/2019\/11\/misspelt-field\.md:4: sourse: unknown field "sourse"\n\s+fix: did you mean "source"\?/,
+      ),
+      expect.stringMatching(
+        /^tests\/fixtures\/check\/2019\/11\/no-text\.md: the story has no text/,
+      ),
+      expect.stringMatching(
+        /^tests\/fixtures\/check\/2019\/11\/twin\.md: this story and tests\/fixtures\/check\/other\/twin\.md would both be published at \/2019\/11\/22\/twin\//,
+      ),
+      expect.stringMatching(
+        /^tests\/fixtures\/check\/2019\/11\/updated-too-early\.md:5: updated: 2019-11-18T10:00:00\+04:00 is before the story's date/,
+      ),
     ]);
   });
 
-  it('passes the archive’s own content and exits 0; exits 1 on the fixtures', { timeout: 30_000 }, () => {
-    const ok = spawnSync(process.execPath, ['src/cli/check.ts', 'content'], { encoding: 'utf8' });
-    expect(ok.status).toBe(0);
-    expect(ok.stdout).toMatch(/1 stories checked in [\d.]+ s: no problems\./);
-    const bad = spawnSync(process.execPath, ['src/cli/check.ts', 'tests/fixtures/check'], { encoding: 'utf8' });
-    expect(bad.status).toBe(1);
-    expect(bad.stdout).toMatch(/10 stories checked in [\d.]+ s: 8 problems\./);
-  });
+  it(
+    'passes the archive’s own content and exits 0; exits 1 on the fixtures',
+    { timeout: 30_000 },
+    () => {
+      const ok = spawnSync(process.execPath, ['src/cli/check.ts', 'content'], { encoding: 'utf8' });
+      expect(ok.status).toBe(0);
+      expect(ok.stdout).toMatch(/1 stories checked in [\d.]+ s: no problems\./);
+      const bad = spawnSync(process.execPath, ['src/cli/check.ts', 'tests/fixtures/check'], {
+        encoding: 'utf8',
+      });
+      expect(bad.status).toBe(1);
+      expect(bad.stdout).toMatch(/10 stories checked in [\d.]+ s: 8 problems\./);
+    },
+  );
 });
 
 describe('history from git', () => {
   it('parses one pass over the log into revisions per file, newest first', () => {
-    const log = '\x1eaaa\x1f2019-11-21T10:00:00+04:00\x1fFix a name\n\ncontent/a.md\n\x1ebbb\x1f2019-11-19T18:00:00+04:00\x1fAdd two stories\n\ncontent/a.md\ncontent/b.md\n';
+    const log =
+      '\x1eaaa\x1f2019-11-21T10:00:00+04:00\x1fFix a ' +
+      'name\n\ncontent/a.md\n\x1ebbb\x1f2019-11-19T18:00:00+04:00\x1fAdd two ' +
+      'stories\n\ncontent/a.md\ncontent/b.md\n';
     const history = parseGitLog(log);
     expect(history.get('content/a.md')).toEqual([
       { hash: 'aaa', date: '2019-11-21T10:00:00+04:00', subject: 'Fix a name' },
@@ -53,7 +78,18 @@ describe('history from git', () => {
   it('reads a real repository made by the test, and nothing outside one', async () => {
     const repo = await mkdtemp(join(tmpdir(), 'dateline-git-'));
     const git = (args: string[], date: string) =>
-      execFileSync('git', args, { cwd: repo, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 'Editor', GIT_AUTHOR_EMAIL: 'e@example.org', GIT_COMMITTER_NAME: 'Editor', GIT_COMMITTER_EMAIL: 'e@example.org' } });
+      execFileSync('git', args, {
+        cwd: repo,
+        env: {
+          ...process.env,
+          GIT_AUTHOR_DATE: date,
+          GIT_COMMITTER_DATE: date,
+          GIT_AUTHOR_NAME: 'Editor',
+          GIT_AUTHOR_EMAIL: 'e@example.org',
+          GIT_COMMITTER_NAME: 'Editor',
+          GIT_COMMITTER_EMAIL: 'e@example.org',
+        },
+      });
     git(['init', '-q'], '2019-11-19T18:00:00+04:00');
     await mkdir(join(repo, 'content/2019/11'), { recursive: true });
     await writeFile(join(repo, 'content/2019/11/story.md'), 'first');
@@ -82,10 +118,23 @@ describe('npm run new', () => {
     expect(parseOffset('+0530')).toBe(330);
     expect(parseOffset('Asia/Baku')).toBeNull();
     const into = await mkdtemp(join(tmpdir(), 'dateline-new-'));
-    const made = await newStory({ title: 'Baku hosts energy week', source: 'Trend', dateline: 'BAKU, Azerbaijan', offset: '+04:00', into, now });
-    expect(made).toEqual({ path: join(into, '2019/11/baku-hosts-energy-week.md'), url: '/2019/11/19/baku-hosts-energy-week/', date: '2019-11-19T17:49:00+04:00' });
+    const made = await newStory({
+      title: 'Baku hosts energy week',
+      source: 'Trend',
+      dateline: 'BAKU, Azerbaijan',
+      offset: '+04:00',
+      into,
+      now,
+    });
+    expect(made).toEqual({
+      path: join(into, '2019/11/baku-hosts-energy-week.md'),
+      url: '/2019/11/19/baku-hosts-energy-week/',
+      date: '2019-11-19T17:49:00+04:00',
+    });
     const { files } = await readStoryFiles(into);
     expect(checkStories(files, articleSchema, now.getTime())).toEqual([]);
-    await expect(newStory({ title: 'Baku hosts energy week', source: 'Trend', offset: '+04:00', into, now })).rejects.toThrow(/exists already/);
+    await expect(
+      newStory({ title: 'Baku hosts energy week', source: 'Trend', offset: '+04:00', into, now }),
+    ).rejects.toThrow(/exists already/);
   });
 });

@@ -11,7 +11,11 @@ const render = async (renderer: typeof full, markdown: string) => {
   return { code, metadata };
 };
 
-const seed = readFileSync(new URL('../../../content/2019/11/turkmenistan-developing-co-op-with-intl-organization-for-migration.md', import.meta.url), 'utf8');
+const FIRST_STORY = 'turkmenistan-developing-co-op-with-intl-organization-for-migration.md';
+const seed = readFileSync(
+  new URL(`../../../content/2019/11/${FIRST_STORY}`, import.meta.url),
+  'utf8',
+);
 const seedBody = seed.replace(/^---[\s\S]*?\n---\n/, '');
 
 // Every kind of GitHub Markdown a story may use, without a bare link.
@@ -21,14 +25,19 @@ const withoutLinks = [
   'The deal was ~~cancelled~~ postponed, and ~one tilde~ stays.\n',
   'Prices rose.[^1] Then fell.[^note]\n\n[^1]: Exchange figures.\n[^note]: Dealers said so.\n',
   '- [x] filed\n- [ ] edited\n  - nested *item*\n',
-  '## Market report\n\n### Oil, 3 p.m.\n\n> quoted **copy**\n\n    indented code\n\n```\nfenced\n```\n',
-  'Raw <abbr title="Organisation of the Petroleum Exporting Countries">OPEC</abbr> and <script>alert(1)</script> text.\n',
+  '## Market report\n\n### Oil, 3 p.m.\n\n> quoted **copy**\n\n    indented ' +
+    'code\n\n```\nfenced\n```\n',
+  'Raw <abbr title="Organisation of the Petroleum Exporting Countries">OPEC</abbr> and ' +
+    '<script>alert(1)</script> text.\n',
   'Reuters tickers: <FWC>, <XON.N> and S&P, AT&T, 5 < 6 & 7 > 3.\n',
   'Hard\\\nbreak, `code`, and a line  \nwith two spaces.\n',
 ];
 
 // Links written as Markdown links: such a story is read the full way, and must not differ.
-const explicitLinks = ['A [link](https://example.com/story) and an <https://example.org> autolink.\n', 'Mail <desk@example.com>.\n'];
+const explicitLinks = [
+  'A [link](https://example.com/story) and an <https://example.org> autolink.\n',
+  'Mail <desk@example.com>.\n',
+];
 
 // Every way a bare URL or e-mail address can be written, directly or escaped.
 const withLinks = [
@@ -51,8 +60,10 @@ describe('story Markdown', () => {
     }
   });
 
-  it('renders tables, footnotes, strikethrough and task lists when a story has no bare link', async () => {
-    const html = (await Promise.all(withoutLinks.map((markdown) => render(story, markdown)))).map((r) => r.code).join('\n');
+  it('renders tables, footnotes, strikethrough and task lists without a bare link', async () => {
+    const html = (await Promise.all(withoutLinks.map((markdown) => render(story, markdown))))
+      .map((r) => r.code)
+      .join('\n');
     expect(withoutLinks.some(mayHoldLiteralLinks)).toBe(false);
     expect(html).toContain('<table>');
     expect(html).toContain('<del>cancelled</del>');
@@ -68,10 +79,16 @@ describe('story Markdown', () => {
     }
   });
 
-  it('keeps the link of a URL written in capitals, and still drops unsafe schemes in any case', async () => {
-    expect((await render(story, 'Details at HTTPS://EXAMPLE.COM/NEWS.')).code).toContain('<a href="https://EXAMPLE.COM/NEWS">HTTPS://EXAMPLE.COM/NEWS</a>');
-    expect((await render(story, 'See [the page](HTTP://WWW.TREND.AZ).')).code).toContain('<a href="http://WWW.TREND.AZ">');
-    const unsafe = (await render(story, '<a href="JavaScript:alert(1)">x</a> and [y](JAVASCRIPT:alert(2))')).code;
+  it('keeps the link of a URL in capitals, and drops unsafe schemes in any case', async () => {
+    expect((await render(story, 'Details at HTTPS://EXAMPLE.COM/NEWS.')).code).toContain(
+      '<a href="https://EXAMPLE.COM/NEWS">HTTPS://EXAMPLE.COM/NEWS</a>',
+    );
+    expect((await render(story, 'See [the page](HTTP://WWW.TREND.AZ).')).code).toContain(
+      '<a href="http://WWW.TREND.AZ">',
+    );
+    const unsafe = (
+      await render(story, '<a href="JavaScript:alert(1)">x</a> and [y](JAVASCRIPT:alert(2))')
+    ).code;
     expect(unsafe).not.toMatch(/javascript/i);
   });
 

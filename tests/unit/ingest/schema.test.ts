@@ -7,17 +7,30 @@ import { validateFrontmatter } from '#src/ingest/validate.ts';
 
 async function check(path: string) {
   const file = join('tests/fixtures/invalid', path);
-  return validateFrontmatter(file, parseStoryFile(file, await readFile(file, 'utf8')), articleSchema);
+  return validateFrontmatter(
+    file,
+    parseStoryFile(file, await readFile(file, 'utf8')),
+    articleSchema,
+  );
 }
 
 function validate(frontmatter: string) {
-  return validateFrontmatter('x.md', parseStoryFile('x.md', `---\n${frontmatter}\n---\nBody`), articleSchema);
+  return validateFrontmatter(
+    'x.md',
+    parseStoryFile('x.md', `---\n${frontmatter}\n---\nBody`),
+    articleSchema,
+  );
 }
 
 describe('the story schema', () => {
   it('accepts the first story and keeps its offset', async () => {
-    const file = 'content/2019/11/turkmenistan-developing-co-op-with-intl-organization-for-migration.md';
-    const result = validateFrontmatter(file, parseStoryFile(file, await readFile(file, 'utf8')), articleSchema);
+    const file =
+      'content/2019/11/turkmenistan-developing-co-op-with-intl-organization-for-migration.md';
+    const result = validateFrontmatter(
+      file,
+      parseStoryFile(file, await readFile(file, 'utf8')),
+      articleSchema,
+    );
     expect(result.problems).toEqual([]);
     expect(result.data).toEqual({
       title: 'Turkmenistan developing co-op with Int’l Organization for Migration',
@@ -33,41 +46,80 @@ describe('the story schema', () => {
   });
 
   it('reads one author or a list of authors as a list', () => {
-    expect(validate('title: A\ndate: 2019-11-19\nsource: Trend\nauthor: [A One, B Two]').data?.author).toEqual(['A One', 'B Two']);
+    expect(
+      validate('title: A\ndate: 2019-11-19\nsource: Trend\nauthor: [A One, B Two]').data?.author,
+    ).toEqual(['A One', 'B Two']);
   });
 
   it('reports a missing title with its file and a fix', async () => {
     const { problems } = await check('2019/11/missing-title.md');
-    expect(problems).toEqual([expect.objectContaining({ file: 'tests/fixtures/invalid/2019/11/missing-title.md', field: 'title', message: 'is required but missing' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'tests/fixtures/invalid/2019/11/missing-title.md',
+        field: 'title',
+        message: 'is required but missing',
+      }),
+    ]);
     expect(problems[0]!.fix).toMatch(/title:/);
   });
 
   it('reports a date that is not on the calendar, on its line', async () => {
     const { problems } = await check('2019/11/bad-date.md');
-    expect(problems).toEqual([expect.objectContaining({ field: 'date', line: 3, message: expect.stringMatching(/not a day of the calendar/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        field: 'date',
+        line: 3,
+        message: expect.stringMatching(/not a day of the calendar/),
+      }),
+    ]);
   });
 
   it('reports a date-time without an offset and says to add one', async () => {
     const { problems } = await check('2019/11/no-offset.md');
-    expect(problems).toEqual([expect.objectContaining({ field: 'date', line: 3, message: expect.stringMatching(/no UTC offset/), fix: expect.stringMatching(/add the offset/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        field: 'date',
+        line: 3,
+        message: expect.stringMatching(/no UTC offset/),
+        fix: expect.stringMatching(/add the offset/),
+      }),
+    ]);
   });
 
   it('reports an unknown field and suggests the field meant', async () => {
     const { problems } = await check('2019/11/unknown-key.md');
-    expect(problems).toEqual([expect.objectContaining({ field: 'autor', line: 5, fix: expect.stringMatching(/did you mean "author"/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        field: 'autor',
+        line: 5,
+        fix: expect.stringMatching(/did you mean "author"/),
+      }),
+    ]);
   });
 
   it('reports a field of the wrong type', async () => {
     const { problems } = await check('2019/11/wrong-type.md');
-    expect(problems).toEqual([expect.objectContaining({ field: 'topics', line: 5, message: 'must be a list of topics' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ field: 'topics', line: 5, message: 'must be a list of topics' }),
+    ]);
   });
 
   it('reports every problem of a file at once', () => {
-    const { problems } = validate('title: ""\ndate: yesterday\nsorce: Trend\nlang: "english please"');
-    expect(problems.map((p) => p.field).sort()).toEqual(['date', 'lang', 'sorce', 'source', 'title']);
+    const { problems } = validate(
+      'title: ""\ndate: yesterday\nsorce: Trend\nlang: "english please"',
+    );
+    expect(problems.map((p) => p.field).sort()).toEqual([
+      'date',
+      'lang',
+      'sorce',
+      'source',
+      'title',
+    ]);
   });
 
   it('checks updated like date', () => {
-    expect(validate('title: A\ndate: 2019-11-19\nsource: Trend\nupdated: 2019-11-20T10:00').problems[0]).toMatchObject({ field: 'updated', message: expect.stringMatching(/no UTC offset/) });
+    expect(
+      validate('title: A\ndate: 2019-11-19\nsource: Trend\nupdated: 2019-11-20T10:00').problems[0],
+    ).toMatchObject({ field: 'updated', message: expect.stringMatching(/no UTC offset/) });
   });
 });

@@ -22,16 +22,22 @@ function moduleGraph(entry: string): string[] {
 }
 
 describe('the story reader version', () => {
-  it('is raised, or its sources digest updated, whenever the code that reads stories changes', () => {
+  it('is raised, or its digest updated, whenever the code that reads stories changes', () => {
     const files = moduleGraph(join(projectRoot, 'src/ingest/worker.ts'));
     expect(files).toContain('src/ingest/schema.ts');
     expect(files).toContain('src/ingest/frontmatter.ts');
     const hash = createHash('sha256');
-    for (const file of files) hash.update(file).update('\0').update(readFileSync(join(projectRoot, file))).update('\0');
+    for (const file of files)
+      hash
+        .update(file)
+        .update('\0')
+        .update(readFileSync(join(projectRoot, file)))
+        .update('\0');
     const digest = hash.digest('base64url').slice(0, 16);
     expect(
       STORY_READER.sources,
-      `The story reader changed (${files.join(', ')}). In src/ingest/version.ts, raise version if what a story reads as changed, then set sources to '${digest}'.`,
+      `The story reader changed (${files.join(', ')}). In src/ingest/version.ts, raise version ` +
+        `if what a story reads as changed, then set sources to '${digest}'.`,
     ).toBe(digest);
   });
 });

@@ -6,15 +6,26 @@ import type { ArticlePage } from '#src/search/build/pages.ts';
 const published = (day: number) => `1987-03-0${day}T12:00:00.000Z`;
 const file = (day: number) => `1987/03/0${day}/story-${day}/index.html`;
 /** What the build knows of a page before it is rendered. */
-const facts = (day: number) => ({ file: file(day), published: published(day), month: '1987-03', filters: [['source', 'Reuters']] as [string, string][] });
+const facts = (day: number) => ({
+  file: file(day),
+  published: published(day),
+  month: '1987-03',
+  filters: [['source', 'Reuters']] as [string, string][],
+});
 const page = (day: number, body = `Story ${day}.`) =>
-  `<!doctype html><html lang="en"><head><title>Story ${day}</title></head><body><nav>Next story</nav>` +
-  `<article data-pagefind-body data-published="${published(day)}" data-month="1987-03"><h1>Story ${day}</h1>` +
-  `<span data-pagefind-filter="source">Reuters</span><p>${body}</p></article><aside>Related stories</aside></body></html>`;
+  `<!doctype html><html lang="en"><head><title>Story ${day}</title></head><body><nav>Next ` +
+  `story</nav>` +
+  `<article data-pagefind-body data-published="${published(day)}" ` +
+  `data-month="1987-03"><h1>Story ${day}</h1>` +
+  `<span data-pagefind-filter="source">Reuters</span><p>${body}</p></article><aside>Related ` +
+  `stories</aside></body></html>`;
 
 function captureOf(days: number[]) {
   const completed: { part: SearchPart<ArticlePage>; texts: [string, string][] }[] = [];
-  const capture = new SearchCapture((pages) => planSearchParts(pages, 2), (part, texts) => completed.push({ part, texts }));
+  const capture = new SearchCapture(
+    (pages) => planSearchParts(pages, 2),
+    (part, texts) => completed.push({ part, texts }),
+  );
   capture.expect(days.map(facts));
   return { capture, completed };
 }
@@ -22,7 +33,10 @@ function captureOf(days: number[]) {
 describe('SearchCapture', () => {
   it('waits for the list of article pages, then wants only those', () => {
     const completed: unknown[] = [];
-    const capture = new SearchCapture((pages) => planSearchParts(pages, 2), () => completed.push(1));
+    const capture = new SearchCapture(
+      (pages) => planSearchParts(pages, 2),
+      () => completed.push(1),
+    );
     expect(capture.waiting).toBe(true);
     capture.expect([facts(1)]);
     expect(capture.waiting).toBe(false);
@@ -40,22 +54,33 @@ describe('SearchCapture', () => {
     expect(completed.map(({ part }) => part.id)).toEqual(['1987-03-01-to-1987-03-02']);
     const [{ part, texts }] = completed as [(typeof completed)[0]];
     expect(part.pages.map((p) => p.file)).toEqual([file(1), file(2)]);
-    expect(part.pages[0]).toMatchObject({ published: published(1), month: '1987-03', filters: [['source', 'Reuters']] });
+    expect(part.pages[0]).toMatchObject({
+      published: published(1),
+      month: '1987-03',
+      filters: [['source', 'Reuters']],
+    });
     expect(texts.map(([name]) => name)).toEqual([file(1), file(2)]);
     capture.capture(file(4), page(4));
-    expect(completed.map(({ part }) => part.id)).toEqual(['1987-03-01-to-1987-03-02', '1987-03-03-to-1987-03-04']);
+    expect(completed.map(({ part }) => part.id)).toEqual([
+      '1987-03-01-to-1987-03-02',
+      '1987-03-03-to-1987-03-04',
+    ]);
   });
 
-  it('hands Pagefind what it reads of a page: the html tag and the article, not the links around it', () => {
-    const { capture, completed } = captureOf([1]);
-    capture.capture(file(1), page(1, 'Oil prices rose.'));
-    const text = completed[0]!.texts[0]![1];
-    expect(text).toMatch(/^<html lang="en">\n<article data-pagefind-body/);
-    expect(text).toContain('Oil prices rose.');
-    expect(text.endsWith('</article>')).toBe(true);
-    expect(text).not.toContain('Next story');
-    expect(text).not.toContain('Related stories');
-  });
+  it(
+    'hands Pagefind what it reads of a page: the html tag and the article, not the links ' +
+      'around it',
+    () => {
+      const { capture, completed } = captureOf([1]);
+      capture.capture(file(1), page(1, 'Oil prices rose.'));
+      const text = completed[0]!.texts[0]![1];
+      expect(text).toMatch(/^<html lang="en">\n<article data-pagefind-body/);
+      expect(text).toContain('Oil prices rose.');
+      expect(text.endsWith('</article>')).toBe(true);
+      expect(text).not.toContain('Next story');
+      expect(text).not.toContain('Related stories');
+    },
+  );
 
   it('keeps what it read of each page, and reads a page once', () => {
     const { capture, completed } = captureOf([1, 2]);
@@ -68,7 +93,11 @@ describe('SearchCapture', () => {
 
   it('leaves a page it cannot read to the search step, which reports it', () => {
     const { capture, completed } = captureOf([1]);
-    capture.capture(file(1), '<html lang="en"><body><article><p>No article marked for the index.</p></article></body></html>');
+    capture.capture(
+      file(1),
+      '<html lang="en"><body><article><p>No article marked for the ' +
+        'index.</p></article></body></html>',
+    );
     expect(completed).toEqual([]);
     expect(capture.pages.size).toBe(0);
   });

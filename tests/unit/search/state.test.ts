@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { emptyState, hasCriteria, pagefindOptions, parseSearchState, serializeSearchState } from '#src/search/state.ts';
+import {
+  emptyState,
+  hasCriteria,
+  pagefindOptions,
+  parseSearchState,
+  serializeSearchState,
+} from '#src/search/state.ts';
 
 describe('search state in the URL', () => {
   it('reads query, filters, order and range', () => {
-    const state = parseSearchState('?q=migration&source=Trend&source=Reuters&year=2019&sort=date&from=2019-01&to=2019-12');
+    const state = parseSearchState(
+      '?q=migration&source=Trend&source=Reuters&year=2019&sort=date&from=2019-01&to=2019-12',
+    );
     expect(state).toEqual({
       q: 'migration',
       filters: { source: ['Trend', 'Reuters'], author: [], place: [], topic: [], year: ['2019'] },
@@ -14,12 +22,19 @@ describe('search state in the URL', () => {
   });
 
   it('ignores what it does not understand and swaps a reversed range', () => {
-    expect(parseSearchState('?sort=sideways&from=2019-13&to=nope&colour=red')).toEqual(emptyState());
-    expect(parseSearchState('?from=2020-02&to=2019-11')).toMatchObject({ from: '2019-11', to: '2020-02' });
+    expect(parseSearchState('?sort=sideways&from=2019-13&to=nope&colour=red')).toEqual(
+      emptyState(),
+    );
+    expect(parseSearchState('?from=2020-02&to=2019-11')).toMatchObject({
+      from: '2019-11',
+      to: '2020-02',
+    });
   });
 
   it('writes one canonical URL for one state, and reads it back', () => {
-    const text = serializeSearchState(parseSearchState('?source=Trend&q=oil+prices&source=AzerNews&sort=relevance'));
+    const text = serializeSearchState(
+      parseSearchState('?source=Trend&q=oil+prices&source=AzerNews&sort=relevance'),
+    );
     expect(text).toBe('q=oil+prices&source=AzerNews&source=Trend');
     expect(serializeSearchState(parseSearchState(text))).toBe(text);
     expect(hasCriteria(parseSearchState(''))).toBe(false);
@@ -31,16 +46,27 @@ describe('Pagefind options', () => {
   const months = ['2019-10', '2019-11', '2019-12', '2020-01'];
 
   it('makes values of one filter alternatives and sorts by the exact time of filing', () => {
-    expect(pagefindOptions(parseSearchState('?source=Trend&source=Reuters&topic=oil&sort=date'), months)).toEqual({
+    expect(
+      pagefindOptions(parseSearchState('?source=Trend&source=Reuters&topic=oil&sort=date'), months),
+    ).toEqual({
       filters: { source: { any: ['Trend', 'Reuters'] }, topic: { any: ['oil'] } },
       sort: { published: 'desc' },
     });
-    expect(pagefindOptions(parseSearchState('?sort=oldest'), months)).toEqual({ filters: {}, sort: { published: 'asc' } });
+    expect(pagefindOptions(parseSearchState('?sort=oldest'), months)).toEqual({
+      filters: {},
+      sort: { published: 'asc' },
+    });
   });
 
   it('turns a date range into the months it covers', () => {
-    expect(pagefindOptions(parseSearchState('?from=2019-11&to=2019-12'), months).filters).toEqual({ month: { any: ['2019-11', '2019-12'] } });
-    expect(pagefindOptions(parseSearchState('?from=2019-12'), months).filters).toEqual({ month: { any: ['2019-12', '2020-01'] } });
-    expect(pagefindOptions(parseSearchState('?to=2018-01'), months).filters).toEqual({ month: { any: ['none'] } });
+    expect(pagefindOptions(parseSearchState('?from=2019-11&to=2019-12'), months).filters).toEqual({
+      month: { any: ['2019-11', '2019-12'] },
+    });
+    expect(pagefindOptions(parseSearchState('?from=2019-12'), months).filters).toEqual({
+      month: { any: ['2019-12', '2020-01'] },
+    });
+    expect(pagefindOptions(parseSearchState('?to=2018-01'), months).filters).toEqual({
+      month: { any: ['none'] },
+    });
   });
 });

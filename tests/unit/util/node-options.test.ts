@@ -8,32 +8,50 @@ describe("the build process's Node options", () => {
   it('adds async context frames to what is already set, leaving it as written', () => {
     expect(buildNodeOptions(undefined, knows)).toBe(ASYNC_CONTEXT_FRAME);
     expect(buildNodeOptions('  ', knows)).toBe(ASYNC_CONTEXT_FRAME);
-    expect(buildNodeOptions('--max-old-space-size=8192', knows)).toBe(`--max-old-space-size=8192 ${ASYNC_CONTEXT_FRAME}`);
-    expect(buildNodeOptions('--require "./a  b.js"', knows)).toBe(`--require "./a  b.js" ${ASYNC_CONTEXT_FRAME}`);
+    expect(buildNodeOptions('--max-old-space-size=8192', knows)).toBe(
+      `--max-old-space-size=8192 ${ASYNC_CONTEXT_FRAME}`,
+    );
+    expect(buildNodeOptions('--require "./a  b.js"', knows)).toBe(
+      `--require "./a  b.js" ${ASYNC_CONTEXT_FRAME}`,
+    );
   });
 
-  it('leaves the options alone where Node does not know the option, or they already name it', () => {
-    expect(buildNodeOptions('--max-old-space-size=8192', new Set())).toBe('--max-old-space-size=8192');
+  it('leaves the options alone where Node lacks the option, or they name it', () => {
+    expect(buildNodeOptions('--max-old-space-size=8192', new Set())).toBe(
+      '--max-old-space-size=8192',
+    );
     expect(buildNodeOptions(undefined, new Set())).toBeUndefined();
-    for (const named of [`  ${ASYNC_CONTEXT_FRAME}`, '--no-experimental-async-context-frame', '--no-experimental_async_context_frame', '--no-async-context-frame']) {
+    for (const named of [
+      `  ${ASYNC_CONTEXT_FRAME}`,
+      '--no-experimental-async-context-frame',
+      '--no-experimental_async_context_frame',
+      '--no-async-context-frame',
+    ]) {
       expect(buildNodeOptions(named, knows)).toBe(named);
     }
   });
 
   // Where this Node has no such option (Node 20) there is nothing to add; on the Node that the
   // npm scripts run (22) it must take effect.
-  it.skipIf(!process.allowedNodeEnvironmentFlags.has(ASYNC_CONTEXT_FRAME))('gives a Node that keeps AsyncLocalStorage values across awaits without promise hooks', () => {
-    // The promise-hook implementation of AsyncLocalStorage is the one with `_propagate`.
-    const script = `
+  it.skipIf(!process.allowedNodeEnvironmentFlags.has(ASYNC_CONTEXT_FRAME))(
+    'gives a Node that keeps AsyncLocalStorage values across awaits without promise hooks',
+    () => {
+      // The promise-hook implementation of AsyncLocalStorage is the one with `_propagate`.
+      const script = `
       const { AsyncLocalStorage } = require('node:async_hooks');
       const store = new AsyncLocalStorage();
       store.run('page', async () => {
         await new Promise((resolve) => setTimeout(resolve, 1));
-        console.log(JSON.stringify({ value: store.getStore(), hooks: typeof AsyncLocalStorage.prototype._propagate === 'function' }));
+        const hooks = typeof AsyncLocalStorage.prototype._propagate === 'function';
+        console.log(JSON.stringify({ value: store.getStore(), hooks }));
       });`;
-    const options = buildNodeOptions(undefined, process.allowedNodeEnvironmentFlags);
-    const { stdout, stderr, status } = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, NODE_OPTIONS: options }, encoding: 'utf8' });
-    expect(status, stderr).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ value: 'page', hooks: false });
-  });
+      const options = buildNodeOptions(undefined, process.allowedNodeEnvironmentFlags);
+      const { stdout, stderr, status } = spawnSync(process.execPath, ['-e', script], {
+        env: { ...process.env, NODE_OPTIONS: options },
+        encoding: 'utf8',
+      });
+      expect(status, stderr).toBe(0);
+      expect(JSON.parse(stdout)).toEqual({ value: 'page', hooks: false });
+    },
+  );
 });

@@ -18,7 +18,7 @@ describe('runAtOnce', () => {
     expect(most).toBe(2);
   });
 
-  it('starts nothing new after a failure, lets the running task finish, and throws the error', async () => {
+  it('starts nothing after a failure, lets the running task finish, throws the error', async () => {
     const finished: number[] = [];
     const run = runAtOnce([1, 2, 3, 4], 2, async (item) => {
       if (item === 1) throw new Error('part 1 failed');
@@ -37,7 +37,7 @@ describe('runAtOnce', () => {
 });
 
 describe('atMostAtOnce', () => {
-  it('runs tasks as they come, never more than the limit at a time, the waiting ones in order', async () => {
+  it('runs tasks as they come, at most the limit at once, the waiting ones in order', async () => {
     const atOnce = atMostAtOnce(2);
     const started: number[] = [];
     let running = 0;

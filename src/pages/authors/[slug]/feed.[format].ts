@@ -3,4 +3,5 @@ import { feedResponse, termFeedRoutes, termFeedView } from '#src/site/views/feed
 
 export const getStaticPaths = () => termFeedRoutes('authors');
 
-export const GET: APIRoute = ({ props }) => feedResponse(termFeedView('authors', props.index, props.format));
+export const GET: APIRoute = ({ props }) =>
+  feedResponse(termFeedView('authors', props.index, props.format));

@@ -3,4 +3,5 @@ import { feedResponse, termFeedRoutes, termFeedView } from '#src/site/views/feed
 
 export const getStaticPaths = () => termFeedRoutes('places');
 
-export const GET: APIRoute = ({ props }) => feedResponse(termFeedView('places', props.index, props.format));
+export const GET: APIRoute = ({ props }) =>
+  feedResponse(termFeedView('places', props.index, props.format));

@@ -3,4 +3,5 @@ import { feedResponse, termFeedRoutes, termFeedView } from '#src/site/views/feed
 
 export const getStaticPaths = () => termFeedRoutes('sources');
 
-export const GET: APIRoute = ({ props }) => feedResponse(termFeedView('sources', props.index, props.format));
+export const GET: APIRoute = ({ props }) =>
+  feedResponse(termFeedView('sources', props.index, props.format));
