@@ -25,7 +25,7 @@ export function helpText(spec: CommandSpec): string {
   const lines = [
     `${spec.summary}`,
     '',
-    `usage: ${spec.name} -- ${spec.usage}`,
+    `usage: ${spec.name}${spec.usage ? ` -- ${spec.usage}` : ''}`,
     '',
     'options:',
     ...rows,

@@ -9,6 +9,22 @@ import { dirname, join, resolve } from 'node:path';
 import { buildNodeOptions } from '#src/util/node-options.ts';
 import { removeTree } from '#src/util/remove-tree.ts';
 import { parseSiteFolder, siteFolder } from '#src/util/site-folders.ts';
+import { parseCommand } from './args.ts';
+
+// Astro's own options are not passed on: `--outDir`, for one, would write outside the folder
+// this script swaps in, and cost the site it replaces. DATELINE_OUT says where the site goes.
+parseCommand({
+  name: 'npm run build',
+  summary:
+    'Builds the site with its search index; it replaces the last one only if all of it built.',
+  usage: '',
+  options: {},
+  notes: [
+    'Where: DATELINE_CONTENT (the stories, content/), DATELINE_OUT (the site, dist/),',
+    'DATELINE_CACHE (the cache, node_modules/.astro), SITE_URL (the published address).',
+    'README.md lists every setting.',
+  ],
+});
 
 const target = resolve(process.env.DATELINE_OUT || 'dist');
 const id = `${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -20,7 +36,7 @@ sweepLeftovers();
 // `astro` resolves through npm's PATH to the Node this script runs on, the pinned one, so the
 // options checked here are the ones the child knows.
 const code = await new Promise<number>((done) => {
-  const child = spawn('astro', ['build', ...process.argv.slice(2)], {
+  const child = spawn('astro', ['build'], {
     stdio: 'inherit',
     env: {
       ...process.env,

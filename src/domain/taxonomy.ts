@@ -2,8 +2,10 @@ import type { Story } from './story.ts';
 import { parseDateline } from './places.ts';
 import { termSlug } from './slug.ts';
 import { compareStrings, foldKey } from './text.ts';
+import type { TermKind } from './urls.ts';
 
-export type TermKind = 'sources' | 'authors' | 'places' | 'topics';
+// The kinds of term are defined with their addresses; taxonomies are built for each.
+export type { TermKind };
 
 /** One source, author, place or topic, with the stories filed under it. */
 export interface Term {

@@ -1,11 +1,12 @@
 import { pad2 } from './text.ts';
-import type { TermKind } from './taxonomy.ts';
 
 /**
  * Every address in the archive, as a path from the site's root. Templates, feeds, sitemaps
  * and the search page take their links from here and never build one by hand.
  */
 
+/** The kinds of term a story is filed under, each with pages of its own: `/sources/trend/`. */
+export type TermKind = 'sources' | 'authors' | 'places' | 'topics';
 export type FeedFormat = 'xml' | 'json';
 
 /** The slug is the file name without `.md`. */

@@ -32,7 +32,7 @@ function displayPath(path: string): string {
 
 /**
  * Kept in a file of its own in Astro's cache folder, not in Astro's store: any change to the
- * store has the whole store written again (about 1 s for the Reuters archive), and this record
+ * store has the whole store written again (seconds, for a big archive), and this record
  * changes with every edit, after the store was already saved once.
  */
 const VALIDATED = 'dateline-validated-stories.json';
@@ -74,10 +74,9 @@ async function validatorVersion(root: string): Promise<string> {
  * ids, digests and store entries. Dateline reads the frontmatter itself (dates stay text, so
  * offsets survive; errors carry line numbers), collects every problem in every file and reports
  * them at once, before anything is rendered into pages. Files are read on the main thread,
- * synchronously, because Astro's loader spent more time waiting on its 19,043 reads than on
- * anything else there; frontmatter, schema and Markdown run on worker threads
- * (BENCHMARKS.md, "Eighth pass"). Stories are checked against `articleSchema`
- * (src/ingest/schema.ts).
+ * synchronously, because Astro's loader spent more time waiting on its tens of thousands of
+ * small reads than on anything else; frontmatter, schema and Markdown run on worker threads.
+ * Stories are checked against `articleSchema` (./schema.ts).
  */
 export function articleLoader(options: { base: string }): Loader {
   return {
@@ -222,8 +221,8 @@ export function articleLoader(options: { base: string }): Loader {
         : [];
       if (entries.length === 0) context.logger.warn(`No stories found in ${displayPath(baseDir)}`);
       const untouched = new Set(context.store.keys());
-      // A few dozen stories in flight keep every worker busy. All of them at once had every
-      // file and every rendered page queued between threads: 4.3 GB for 100,000 stories.
+      // A few dozen stories in flight keep every worker busy. All of them at once would queue
+      // every file and every rendered page between threads: gigabytes for a big archive.
       await runAtOnce(entries, STORIES_IN_FLIGHT, async (entry) => {
         const id = idOf(entry);
         untouched.delete(id);

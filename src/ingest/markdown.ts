@@ -25,7 +25,7 @@ export const storyMarkdown = unified({ rehypePlugins, smartypants: false });
 /**
  * GitHub's Markdown as remark-gfm reads it, in the same order, except bare URLs and e-mail
  * addresses ("literal autolinks"). Looking for those at every letter is over half of what
- * rendering a story costs (BENCHMARKS.md, "Eighth pass").
+ * rendering a story costs.
  */
 function remarkGfmWithoutLiteralLinks(this: Processor) {
   // Where remark-parse looks for syntax extensions; its types declare these, ours need not import

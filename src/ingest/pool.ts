@@ -33,9 +33,9 @@ export type SharedMarkdownOptions = Record<string, unknown>;
 
 /**
  * Reads, checks and renders stories on worker threads, one per core, so that a build uses every
- * core while the main thread reads files and fills Astro's store (BENCHMARKS.md, "Sixth pass"
- * and "Eighth pass"). Workers start on the first story and stop after a moment with nothing to
- * do, so `astro dev` and finished builds keep no idle threads.
+ * core while the main thread reads files and fills Astro's store. Workers start on the first
+ * story and stop after a moment with nothing to do, so `astro dev` and finished builds keep no
+ * idle threads.
  */
 export function createStoryPool(shared: SharedMarkdownOptions, size = availableParallelism()) {
   const workers: Worker[] = [];

@@ -10,5 +10,5 @@
  */
 export const STORY_READER = {
   version: 1,
-  sources: 'jWJv1eGiqLjhfOmh',
+  sources: 'jlc3rJSIgulwB5N0',
 };

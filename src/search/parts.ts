@@ -121,8 +121,9 @@ export function planSearchParts<Page extends DatedPage>(
  * The most stories a part holds, for an archive of `total` stories. Each part costs the reader
  * (a search fetches the words it needs from every part) and each story in a part costs the
  * build when the part is indexed again after an edit. So parts are small while they are few,
- * and grow, doubling, to keep an archive in at most eight parts, up to 48,000 stories (about
- * 4 GB for Pagefind while it writes). The limit changes only when the archive doubles.
+ * and grow, doubling, to keep an archive in at most eight parts, up to 48,000 stories (beyond
+ * that, Pagefind's memory while it writes a part is the limit). The limit changes only when the
+ * archive doubles.
  */
 export function partLimit(total: number): number {
   let limit = MIN_PART_STORIES;

@@ -8,7 +8,7 @@ export const ASYNC_CONTEXT_FRAME = '--experimental-async-context-frame';
  * `NODE_OPTIONS` for the `astro build` process. Astro renders every page inside an
  * AsyncLocalStorage. On Node 22 that installs promise hooks, which then run for each of the
  * many promises every page makes; with async context frames the value is carried without
- * them (BENCHMARKS.md, "Tenth pass"). The option is added only where this Node knows it:
+ * them. The option is added only where this Node knows it:
  * a Node that does not would refuse to start. Options that already name it, either way and
  * in either of Node's spellings (`-` or `_`), are left as they are.
  */

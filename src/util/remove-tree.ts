@@ -2,9 +2,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 
 /**
- * Deletes a folder of many files: a site (50,000 files for the Reuters archive, 14 s on a
- * 2-core machine) or a search part. `rm -rf` takes about half the time of Node's recursive
- * removal; Node's is the fallback where there is no `rm`.
+ * Deletes a folder of many files: a site (tens of thousands of files) or a search part.
+ * `rm -rf` takes about half the time of Node's recursive removal; Node's is the fallback where
+ * there is no `rm`.
  *
  * `background` hands the deletion to a detached, low-priority process and returns at once,
  * for folders nothing will read again (a site that was replaced). It falls back to deleting

@@ -3,11 +3,12 @@
 //
 //   npm run audit [-- --write]    --write records the scores in BENCHMARKS.md
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommand } from '#src/cli/args.ts';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { writeSection } from './benchmarks-file.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, startPreview } from '../support/serve.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -25,7 +26,14 @@ async function firstArticle(): Promise<string> {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { write: { type: 'boolean', default: false } } });
+  const { values } = parseCommand({
+    name: 'npm run audit',
+    summary: "Lighthouse (mobile) on the built site's story, home and search pages.",
+    usage: '[--write]',
+    options: {
+      write: { type: 'boolean', default: false, description: 'record the scores in BENCHMARKS.md' },
+    },
+  });
   if (!existsSync(join(outDir, 'index.html'))) {
     console.error(`There is no built site in ${outDir}: run "npm run build" first.`);
     process.exit(2);
@@ -70,19 +78,9 @@ async function main() {
   ].join('\n');
   console.log(table);
   if (values.write) {
-    const file = join(root, 'BENCHMARKS.md');
-    const text = await readFile(file, 'utf8');
-    const [start, end] = ['<!-- audit:start -->', '<!-- audit:end -->'];
-    const section =
-      `${start}\n## Lighthouse (npm run audit)\n\n\`npm run build && npm run ` +
-      `audit -- --write\`, Lighthouse's default mobile settings, Debian Chromium, ` +
-      `${new Date().toISOString().slice(0, 10)}:\n\n${table}\n${end}`;
-    await writeFile(
-      file,
-      text.includes(start)
-        ? text.replace(new RegExp(`${start}[\\s\\S]*${end}`), section)
-        : `${text.trimEnd()}\n\n${section}\n`,
-    );
+    const when = new Date().toISOString().slice(0, 10);
+    const intro = `\`npm run audit -- --write\`, Lighthouse's mobile defaults, ${when}:`;
+    await writeSection('audit', `${intro}\n\n${table}`);
   }
   process.exit(failed ? 1 : 0);
 }

@@ -5,7 +5,7 @@
 //   npm run bench:search -- <dist-dir> [query ...]
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommand, refuse, type CommandSpec } from '#src/cli/args.ts';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, startPreview } from '../support/serve.ts';
 
@@ -142,12 +142,17 @@ export async function benchSearch(
 }
 
 if (import.meta.main) {
-  const { positionals } = parseArgs({ allowPositionals: true });
+  const spec = {
+    name: 'npm run bench:search',
+    summary: 'Measures search on a built site in Chromium: bytes and time to the first results.',
+    usage: '<dist-dir> [query ...]',
+    positionals: true,
+    options: {},
+    notes: ['The queries are "oil prices", then "bank rate", unless given.'],
+  } satisfies CommandSpec;
+  const { positionals } = parseCommand(spec);
   const [outDir, ...queries] = positionals;
-  if (!outDir) {
-    console.error('usage: npm run bench:search -- <dist-dir> [query ...]');
-    process.exit(2);
-  }
+  if (!outDir) refuse(spec, 'name the built site, e.g. dist');
   console.log(
     JSON.stringify(await benchSearch(outDir, queries.length ? queries : undefined), null, 2),
   );

@@ -6,15 +6,16 @@
 // npm run bench                      the full run (19,043 + 100,000 stories), writes BENCHMARKS.md
 //   npm run bench -- --stories 200 --synthetic 300 --no-write     a small run
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommand } from '#src/cli/args.ts';
 import { readCorpus, writeStories } from './corpus.ts';
 import type { ReutersRecord } from './corpora/reuters.ts';
 import { seededRandom, syntheticStory } from './corpora/synthetic.ts';
 import { parseSiteFolder } from '#src/util/site-folders.ts';
 import { RECORD_FILE, type BuildRecord } from '#src/util/build-record.ts';
+import { writeSection } from './benchmarks-file.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const HUGO_SITE = join(import.meta.dirname, 'yardsticks/hugo');
@@ -45,7 +46,7 @@ export interface Measured {
 /**
  * Runs a command under GNU time: wall seconds (our clock) and the peak memory of its largest
  * process. The disk is flushed first, so that a build does not pay for writing out what the
- * build before it left in memory (a Reuters build writes about 360 MB).
+ * build before it left in memory (a Reuters build writes hundreds of megabytes).
  */
 async function timed(
   command: string[],
@@ -158,12 +159,10 @@ async function oldSitesDeleted(out: string): Promise<number> {
 }
 
 /**
- * The yardsticks (Hugo, Astro alone) take seconds, so one slow run swings every ratio (a Hugo
- * warm build of 14.4 s in one run, against 6.1–6.9 s in others): each of their figures is the
- * median of three rounds, each starting cold. Each round builds into folders of its own, and
- * both go before Dateline: on this kind of disk a file made soon after many deletions costs
- * several times the system time (BENCHMARKS.md, "Ninth pass"), and a cold round that followed
- * a deletion measured up to 23.8 s ("Tenth pass").
+ * The yardsticks (Hugo, Astro alone) take seconds, so one slow run swings every ratio: each of
+ * their figures is the median of three rounds, each starting cold. Each round builds into
+ * folders of its own, and both go before Dateline: on some disks a file made soon after many
+ * deletions costs several times the system time, which a cold round after a deletion paid.
  */
 const YARDSTICK_ROUNDS = 3;
 
@@ -231,7 +230,7 @@ async function measureAstroFloor(
   const colds: Run[] = [];
   let out = '';
   for (let round = 0; round < YARDSTICK_ROUNDS; round++) {
-    const folders = roundFolders(work, 'astro-floor', round);
+    const folders = roundFolders(work, 'astro-alone', round);
     out = folders.out;
     const cold = await timed(
       [
@@ -312,16 +311,31 @@ async function gitCommit(): Promise<string> {
 }
 
 async function main() {
-  const { values } = parseArgs({
+  const { values } = parseCommand({
+    name: 'npm run bench',
+    summary:
+      'Builds the Reuters archive, a synthetic archive, and the yardsticks; records the table.',
+    usage: '[--stories N] [--synthetic N] [--corpus file] [--no-write] [--keep]',
     options: {
       corpus: {
         type: 'string',
         default: resolve(root, '../shared/corpora/reuters-21578.jsonl.gz'),
+        value: 'file',
+        description: 'the Reuters corpus',
       },
-      stories: { type: 'string' },
-      synthetic: { type: 'string', default: '100000' },
-      'no-write': { type: 'boolean', default: false },
-      keep: { type: 'boolean', default: false },
+      stories: { type: 'string', value: 'N', description: 'use the first N Reuters stories' },
+      synthetic: {
+        type: 'string',
+        default: '100000',
+        value: 'N',
+        description: 'stories in the synthetic archive; 0 for none',
+      },
+      'no-write': { type: 'boolean', default: false, description: 'leave BENCHMARKS.md as it is' },
+      keep: {
+        type: 'boolean',
+        default: false,
+        description: 'keep the folder the archives are built in',
+      },
     },
   });
   const limit = values.stories ? Number(values.stories) : Infinity;
@@ -381,16 +395,7 @@ async function main() {
   console.log(`\n${report}`);
 
   if (!values['no-write']) {
-    const file = join(root, 'BENCHMARKS.md');
-    const text = await readFile(file, 'utf8');
-    const [start, end] = ['<!-- bench:start -->', '<!-- bench:end -->'];
-    const section = `${start}\n## npm run bench\n\n${report}\n${end}`;
-    await writeFile(
-      file,
-      text.includes(start)
-        ? text.replace(new RegExp(`${start}[\\s\\S]*${end}`), section)
-        : `${text.trimEnd()}\n\n${section}\n`,
-    );
+    await writeSection('bench', report);
     console.log('Wrote BENCHMARKS.md');
   }
   if (!values.keep) await rm(work, { recursive: true, force: true });

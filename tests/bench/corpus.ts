@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { parseArgs } from 'node:util';
+import { parseCommand, refuse, type CommandSpec } from '#src/cli/args.ts';
 import { reutersToMarkdown, type ReutersRecord } from './corpora/reuters.ts';
 
 export async function* readCorpus(file: string): AsyncGenerator<ReutersRecord> {
@@ -54,15 +54,19 @@ export async function convertCorpus(
 }
 
 if (import.meta.main) {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { limit: { type: 'string' } },
-  });
+  const spec = {
+    name: 'npm run corpus',
+    summary:
+      'Converts the Reuters-21578 corpus into a content folder, for benchmarks. Never publish it.',
+    usage: '<reuters-21578.jsonl.gz> <out-dir> [--limit N]',
+    positionals: true,
+    options: {
+      limit: { type: 'string', value: 'N', description: 'convert the first N stories only' },
+    },
+  } satisfies CommandSpec;
+  const { positionals, values } = parseCommand(spec);
   const [file, outDir] = positionals;
-  if (!file || !outDir) {
-    console.error('usage: npm run corpus -- <reuters-21578.jsonl.gz> <out-dir> [--limit N]');
-    process.exit(2);
-  }
+  if (!file || !outDir) refuse(spec, 'name the corpus file and the folder to write');
   const count = await convertCorpus(file, outDir, values.limit ? Number(values.limit) : Infinity);
   console.log(`wrote ${count} stories to ${outDir}`);
 }

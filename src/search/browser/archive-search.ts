@@ -1,5 +1,5 @@
 /**
- * The archive's search index, as one: the parts the build writes (src/lib/search-parts.ts)
+ * The archive's search index, as one: the parts the build writes (../parts.ts)
  * merged in the browser with Pagefind's `mergeIndex`, which loads Pagefind's WebAssembly once.
  *
  * Best-match order is Pagefind's merged order (by score). Date order is not: Pagefind orders
