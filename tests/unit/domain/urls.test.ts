@@ -59,3 +59,25 @@ describe('slugs', () => {
       expect(isValidSlug(bad)).toBe(false);
   });
 });
+
+describe('every address of the archive', () => {
+  it('comes from one module, for terms, feeds, days and the search index', async () => {
+    const urls = await import('#src/domain/urls.ts');
+    expect(urls.termUrl('places', 'ashgabat-turkmenistan')).toBe('/places/ashgabat-turkmenistan/');
+    expect(urls.termIndexUrl('places', 'country-turkmenistan')).toBe(
+      '/places/#country-turkmenistan',
+    );
+    expect(urls.feedUrl(urls.termUrl('sources', 'trend'), 'json')).toBe('/sources/trend/feed.json');
+    expect(urls.feedUrl(urls.homeUrl(), 'xml')).toBe('/feed.xml');
+    expect([urls.yearUrl(1987), urls.monthUrl(1987, 3), urls.dayUrl(1987, 3, 3)]).toEqual([
+      '/1987/',
+      '/1987/03/',
+      '/1987/03/03/',
+    ]);
+    expect([urls.onThisDayUrl(), urls.onThisDayUrl('11-19')]).toEqual([
+      '/on-this-day/',
+      '/on-this-day/11-19/',
+    ]);
+    expect(urls.searchIndexUrl('parts.json')).toBe('/pagefind/parts.json');
+  });
+});
