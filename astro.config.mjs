@@ -1,15 +1,31 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { storyMarkdown } from '#src/ingest/markdown.ts';
-import sitemap from '@astrojs/sitemap';
 import search from '#src/search/build/integration.ts';
 import buildRecord from '#src/integrations/build-record.ts';
 import drafts from '#src/integrations/drafts.ts';
 import security from '#src/integrations/security.ts';
-import { DEFAULT_ORIGIN } from '#src/site/origin.ts';
+import redirects from '#src/integrations/redirects.ts';
+import sitemap from '#src/integrations/sitemap.ts';
+import buildProgress from '#src/integrations/build-progress.ts';
+import devPreview from '#src/integrations/dev-preview.ts';
+import { sourceHash } from '#src/integrations/csp.ts';
+import { THEME_SCRIPT } from '#src/site/theme.ts';
+import { loadSettings, siteAddress } from '#src/util/settings.ts';
+
+// Settings from the environment, else from .env files (src/util/settings.ts). Astro sets
+// NODE_ENV before it reads this file: `development` for `astro dev`.
+loadSettings(
+  fileURLToPath(new URL('.', import.meta.url)),
+  process.env.NODE_ENV === 'development' ? 'development' : 'production',
+);
+// SITE_URL gives both: https://newsroom.github.io/archive is the site, /archive/ its base.
+const address = siteAddress();
 
 export default defineConfig({
-  site: process.env.SITE_URL || DEFAULT_ORIGIN,
+  site: address.href,
+  base: address.base,
   // Tests and benchmarks build elsewhere so they never touch the site you are working on.
   outDir: process.env.DATELINE_OUT || './dist',
   cacheDir: process.env.DATELINE_CACHE || './node_modules/.astro',
@@ -17,18 +33,53 @@ export default defineConfig({
   // Pages render eight at a time: rendering is quick, and writing each file one after the other
   // left the build waiting on the disk about a third of the time.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
-  // Stories render on worker threads with this same pipeline (src/ingest/pool.ts).
-  markdown: { processor: storyMarkdown },
-  // The sitemap splits itself into files of at most 45,000 URLs, under the protocol's 50,000.
+  // Stories render on worker threads with this same pipeline (src/ingest/pool.ts). No syntax
+  // highlighting: stories are news, and the story sanitiser would cut Shiki's inline styles
+  // (which the Content-Security-Policy would block anyway).
+  markdown: { processor: storyMarkdown, syntaxHighlight: false },
   integrations: [
-    sitemap({ filter: (page) => !/\/404\/?$/.test(page), entryLimit: 45_000 }),
+    sitemap(address.href),
     drafts(),
     search(),
     security(),
+    redirects(),
+    buildProgress(),
+    devPreview(),
     buildRecord(),
   ],
+  // Astro's log lines, but a progress line every few seconds instead of one per page
+  // (src/integrations/build-log.ts; DATELINE_VERBOSE=1 prints every page).
+  logger: {
+    entrypoint: fileURLToPath(new URL('./src/integrations/build-log.ts', import.meta.url)),
+  },
   server: { port: 4321, host: 'localhost' },
   devToolbar: { enabled: false },
+  // The Content-Security-Policy, as a <meta> element on every page, so that it reaches readers on
+  // hosts that send no headers (GitHub Pages, object stores). Astro adds the hashes of the
+  // scripts it bundles and inlines. What a <meta> policy cannot carry (frame-ancestors) is sent
+  // by public/_headers and deploy/nginx.conf; src/integrations/security.ts checks both.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        // Pagefind starts its worker from a blob: URL.
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: {
+        // Pagefind compiles its WebAssembly.
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        // Astro hashes the scripts it bundles, not one written with is:inline or set:html
+        // (https://github.com/withastro/astro/issues/16678): the theme script's hash is added here.
+        hashes: [sourceHash(THEME_SCRIPT)],
+      },
+    },
+  },
   // Pages whose getStaticPaths key is unchanged are reused from the last build
   // (src/site/cache-key.ts). DATELINE_INCREMENTAL=0 turns it off, for measuring what it costs.
   experimental: { incrementalBuild: process.env.DATELINE_INCREMENTAL !== '0' },

@@ -4,7 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import { storyDate } from '#src/domain/dates.ts';
 import { formatProblem } from '#src/domain/problems.ts';
 import { pad2 } from '#src/domain/text.ts';
-import { articleUrl } from '#src/domain/urls.ts';
+import { storyPath } from '#src/domain/urls.ts';
 import { storyToMarkdown } from './story-file.ts';
 import { parseWire } from './wire.ts';
 
@@ -62,7 +62,7 @@ export async function importWire(
     }
     const date = storyDate(story.date);
     const target = join(options.into, String(date.year), pad2(date.month), `${story.slug}.md`);
-    const url = articleUrl(story.slug, story.date);
+    const url = storyPath(story.slug, story.date);
     const markdown = storyToMarkdown(
       {
         title: story.title,

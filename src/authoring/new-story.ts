@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { isoInOffset, parseOffset, storyDate } from '#src/domain/dates.ts';
 import { slugify } from '#src/domain/slug.ts';
 import { pad2 } from '#src/domain/text.ts';
-import { articleUrl } from '#src/domain/urls.ts';
+import { storyPath } from '#src/domain/urls.ts';
+import archiveIdentity from '#src/archive.config.ts';
 import { contentDir } from '#src/ingest/content-dir.ts';
 import { storyToMarkdown } from './story-file.ts';
 
@@ -12,7 +13,10 @@ export interface NewStory {
   title: string;
   source: string;
   dateline?: string;
-  /** `+04:00`; the machine's own offset when not given. */
+  /**
+   * `+04:00`; when not given, the archive's (`newStoryOffset` in src/archive.config.ts), else
+   * the machine's own.
+   */
   offset?: string;
   authors?: string[];
   topics?: string[];
@@ -27,14 +31,12 @@ export interface NewStory {
  */
 export async function newStory(
   options: NewStory,
-): Promise<{ path: string; url: string; date: string }> {
+): Promise<{ path: string; /** Its site path. */ url: string; date: string }> {
   const now = options.now ?? new Date();
-  const offset =
-    options.offset === undefined ? -now.getTimezoneOffset() : parseOffset(options.offset);
+  const asked = options.offset ?? archiveIdentity.newStoryOffset;
+  const offset = asked === undefined ? -now.getTimezoneOffset() : parseOffset(asked);
   if (offset === null)
-    throw new Error(
-      `--offset "${options.offset}" is not a UTC offset: write it as +04:00, -05:30 or Z`,
-    );
+    throw new Error(`--offset "${asked}" is not a UTC offset: write it as +04:00, -05:30 or Z`);
   const date = isoInOffset(now, offset);
   const slug = slugify(options.title);
   if (!slug) throw new Error('the headline has no letters or digits to make a file name from');
@@ -56,5 +58,5 @@ export async function newStory(
     path,
     storyToMarkdown(fields, ['Write the story here, one paragraph per block.']),
   );
-  return { path, url: articleUrl(slug, date), date };
+  return { path, url: storyPath(slug, date), date };
 }

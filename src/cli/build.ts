@@ -1,46 +1,103 @@
 // `npm run build`: builds the site into a fresh folder beside dist/ and swaps it in only when
 // everything succeeded, so a failed build never leaves a half-written site behind. The site
 // it replaced is deleted in the background: nothing serves it any more.
+import './settings.ts';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { count, stories } from '#src/domain/text.ts';
+import { readBuildRecord } from '#src/util/build-record.ts';
 import { buildNodeOptions } from '#src/util/node-options.ts';
 import { removeTree } from '#src/util/remove-tree.ts';
+import { SettingsError, siteAddress } from '#src/util/settings.ts';
 import { parseSiteFolder, siteFolder } from '#src/util/site-folders.ts';
-import { parseCommand } from './args.ts';
+import { parseCommand, refuse, type CommandSpec } from './args.ts';
 
-// Astro's own options are not passed on: `--outDir`, for one, would write outside the folder
-// this script swaps in, and cost the site it replaces. DATELINE_OUT says where the site goes.
-parseCommand({
+const spec = {
   name: 'npm run build',
   summary:
     'Builds the site with its search index; it replaces the last one only if all of it built.',
-  usage: '',
-  options: {},
+  usage: '[--outDir folder] [--site url] [--force] [--verbose]',
+  options: {
+    outDir: {
+      type: 'string',
+      value: 'folder',
+      description: 'where the site goes (DATELINE_OUT; dist/ by default)',
+    },
+    site: {
+      type: 'string',
+      value: 'url',
+      description: 'the address it is published at, with its path (SITE_URL)',
+    },
+    force: { type: 'boolean', description: 'read every story again, ignoring the cache' },
+    verbose: {
+      type: 'boolean',
+      description: 'a line for every page written, as Astro prints it (DATELINE_VERBOSE=1)',
+    },
+  },
   notes: [
-    'Where: DATELINE_CONTENT (the stories, content/), DATELINE_OUT (the site, dist/),',
-    'DATELINE_CACHE (the cache, node_modules/.astro), SITE_URL (the published address).',
+    'Settings come from the environment or a .env file: DATELINE_CONTENT (the stories,',
+    'content/), DATELINE_OUT, DATELINE_CACHE (the cache, node_modules/.astro), SITE_URL.',
     'README.md lists every setting.',
   ],
-});
+} satisfies CommandSpec;
 
-const target = resolve(process.env.DATELINE_OUT || 'dist');
+/**
+ * Astro's own build options that this build cannot honour, and what to do instead: each would
+ * build something other than what SITE_URL and the settings describe.
+ */
+const NOT_HONOURED: Record<string, string> = {
+  base: 'the base path is the path of SITE_URL: give SITE_URL=https://example.org/archive',
+  root: 'run it in the project folder; DATELINE_CONTENT names the stories’ folder',
+  config: 'the build always uses astro.config.mjs',
+  mode: 'the site is always built for production',
+  devOutput: 'the site is always built for production',
+};
+const argv = process.argv.slice(2);
+for (const arg of argv) {
+  const name = /^--([^=]+)/.exec(arg)?.[1];
+  if (name && Object.hasOwn(NOT_HONOURED, name))
+    refuse(spec, `--${name} is not an option of this build: ${NOT_HONOURED[name]}`);
+}
+const { values } = parseCommand(spec, argv);
+if (values.site !== undefined) process.env.SITE_URL = values.site;
+let address: ReturnType<typeof siteAddress>;
+try {
+  address = siteAddress();
+} catch (error) {
+  if (!(error instanceof SettingsError)) throw error;
+  refuse(spec, error.message);
+}
+if (address.local) {
+  const given = process.env.SITE_URL?.trim();
+  console.warn(
+    `Warning: ${given ? `SITE_URL is ${given}` : 'SITE_URL is not set'}, so canonical links, ` +
+      `feeds and sitemaps point at ${address.href}, this machine. Set SITE_URL (or write it in ` +
+      `.env) to the address the site is published at.`,
+  );
+}
+
+const target = resolve(values.outDir ?? (process.env.DATELINE_OUT || 'dist'));
+const cache = resolve(process.env.DATELINE_CACHE || 'node_modules/.astro');
 const id = `${process.pid}-${randomBytes(4).toString('hex')}`;
 const building = siteFolder(target, 'building', id);
 const previous = siteFolder(target, 'previous', id);
+const started = performance.now();
 
 sweepLeftovers();
 
 // `astro` resolves through npm's PATH to the Node this script runs on, the pinned one, so the
 // options checked here are the ones the child knows.
 const code = await new Promise<number>((done) => {
-  const child = spawn('astro', ['build'], {
+  const child = spawn('astro', ['build', ...(values.force ? ['--force'] : [])], {
     stdio: 'inherit',
     env: {
       ...process.env,
       DATELINE_OUT: building,
+      SITE_URL: address.href,
+      ...(values.verbose ? { DATELINE_VERBOSE: '1' } : {}),
       NODE_OPTIONS: buildNodeOptions(process.env.NODE_OPTIONS, process.allowedNodeEnvironmentFlags),
     },
   });
@@ -51,17 +108,41 @@ const code = await new Promise<number>((done) => {
   child.on('close', (exit, signal) => done(exit ?? (signal ? 1 : 0)));
 });
 
-if (code !== 0) {
+if (code !== 0 || !existsSync(building)) {
   removeTree(building);
   console.error(
-    `\nThe build failed (exit code ` +
-      `${code}).${existsSync(target) ? ` The previous site in ${target} is unchanged.` : ''}`,
+    `\nThe build failed (exit code ${code}).` +
+      `${existsSync(target) ? ` The previous site in ${target} is unchanged.` : ''}`,
   );
-  process.exit(code);
+  process.exit(code || 1);
 }
 if (existsSync(target)) await rename(target, previous);
-await rename(building, target);
+try {
+  await rename(building, target);
+} catch (error) {
+  // The old site goes back: a build never costs the site it could not replace.
+  if (existsSync(previous)) await rename(previous, target);
+  console.error(
+    `\nThe new site could not be moved into ${target} (${(error as Error).message}); the ` +
+      `previous site is unchanged.`,
+  );
+  process.exit(1);
+}
 removeTree(previous, { background: true });
+
+// What was built, from the build's own record, and where it is.
+const record = readBuildRecord(cache);
+const where = relative(process.cwd(), target);
+const folder = where && !where.startsWith('..') ? `${where}/` : target;
+const preview =
+  target === resolve('dist')
+    ? 'npm run preview serves it'
+    : `DATELINE_OUT=${folder} npm run preview serves it`;
+const built = record
+  ? `${count(record.pages, 'page')} from ${stories(record.published)}`
+  : 'The site';
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`\n${built}, built in ${seconds} s into ${folder}, for ${address.href}. ${preview}.`);
 
 /** Folders left by builds that were killed, or old sites whose deletion a shutdown cut short. */
 function sweepLeftovers(): void {

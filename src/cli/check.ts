@@ -1,4 +1,5 @@
 // `npm run check`: every story before it is committed, then the code.
+import './settings.ts';
 import { spawnSync } from 'node:child_process';
 import { count, formatCount } from '#src/domain/text.ts';
 import { formatProblem } from '#src/domain/problems.ts';

@@ -1,4 +1,5 @@
 // `npm run import`: wire copy (the format of the archive's first story) as Markdown stories.
+import './settings.ts';
 import { importWire } from '#src/authoring/import-wire.ts';
 import { contentDir } from '#src/ingest/content-dir.ts';
 import { parseCommand, refuse, type CommandSpec } from './args.ts';

@@ -1,5 +1,7 @@
 // `npm run new`: starts a story with its frontmatter filled in, dated now in the given offset.
+import './settings.ts';
 import { newStory } from '#src/authoring/new-story.ts';
+import { parseSiteAddress } from '#src/util/site-address.ts';
 import { parseCommand, refuse, type CommandSpec } from './args.ts';
 
 const spec = {
@@ -20,7 +22,8 @@ const spec = {
     offset: {
       type: 'string',
       value: '+04:00',
-      description: "the UTC offset the story is filed in; the machine's own by default",
+      description:
+        'the UTC offset the story is filed in; by default the archive’s (src/archive.config.ts)',
     },
     author: { type: 'string', multiple: true, value: 'name', description: 'a name in the byline' },
     topic: {
@@ -51,7 +54,9 @@ try {
     topics: values.topic,
     lang: values.lang,
   });
-  console.log(`Wrote ${created.path}\nIt will be published at ${created.url}`);
+  const address = parseSiteAddress(process.env.SITE_URL);
+  const url = 'href' in address ? new URL(created.url.slice(1), address.href).href : created.url;
+  console.log(`Wrote ${created.path}\nIt will be published at ${url}`);
 } catch (error) {
   console.error(`npm run new: ${(error as Error).message}`);
   process.exit(1);

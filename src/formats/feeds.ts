@@ -8,6 +8,8 @@ export const FEED_SIZE = 50;
 export interface FeedInfo {
   title: string;
   description: string;
+  /** The language of the feed's own text (its title, its description): a BCP 47 tag. */
+  language: string;
   /** Absolute URL of the listing the feed follows. */
   pageUrl: string;
   /** Absolute URLs of the feed in each format. */
@@ -37,7 +39,8 @@ export async function rssFeed(feed: FeedInfo, entries: FeedEntry[]): Promise<str
     site: feed.pageUrl,
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
     customData:
-      `<language>en</language><atom:link href="${escapeXml(feed.rssUrl)}" rel="self" ` +
+      `<language>${escapeXml(feed.language)}</language>` +
+      `<atom:link href="${escapeXml(feed.rssUrl)}" rel="self" ` +
       `type="application/rss+xml"/>`,
     items: entries.map(({ story, url, html }) => ({
       title: story.title,
@@ -63,7 +66,7 @@ export function jsonFeed(feed: FeedInfo, entries: FeedEntry[]): string {
       home_page_url: feed.pageUrl,
       feed_url: feed.jsonUrl,
       description: feed.description,
-      language: 'en',
+      language: feed.language,
       items: entries.map(({ story, url, html, modified }) => ({
         id: url,
         url,

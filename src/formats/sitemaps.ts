@@ -18,16 +18,34 @@ export function recentStories(latestFirst: Story[]): Story[] {
   return recent;
 }
 
-/** A Google News sitemap (sitemap-news 0.9). */
-export function newsSitemap(latestFirst: Story[], absolute: (path: string) => string): string {
+/**
+ * `<news:language>`: Google News takes an ISO 639 code, not a BCP 47 tag, so `tk-Arab` is `tk`;
+ * Chinese alone is written with its script, `zh-cn` (simplified) or `zh-tw` (traditional).
+ */
+export function newsLanguage(lang: string): string {
+  const [language = '', ...subtags] = lang.toLowerCase().split('-');
+  if (language !== 'zh') return language;
+  const traditional = subtags.some((tag) => ['hant', 'tw', 'hk', 'mo'].includes(tag));
+  return traditional ? 'zh-tw' : 'zh-cn';
+}
+
+/**
+ * A Google News sitemap (sitemap-news 0.9). The publication is the archive, by its name: Google
+ * matches it against the name the publication is registered under.
+ */
+export function newsSitemap(
+  latestFirst: Story[],
+  absolute: (url: string) => string,
+  publication: string,
+): string {
   const urls = recentStories(latestFirst).map((story) =>
     [
       '<url>',
       `<loc>${escapeXml(absolute(story.url))}</loc>`,
       '<news:news>',
       '<news:publication>',
-      `<news:name>${escapeXml(story.source)}</news:name>`,
-      `<news:language>${escapeXml(story.lang)}</news:language>`,
+      `<news:name>${escapeXml(publication)}</news:name>`,
+      `<news:language>${escapeXml(newsLanguage(story.lang))}</news:language>`,
       '</news:publication>',
       `<news:publication_date>${story.date.iso}</news:publication_date>`,
       `<news:title>${escapeXml(story.title)}</news:title>`,

@@ -1,9 +1,44 @@
 import type { Story } from '#src/domain/story.ts';
+import type { ArchiveIdentity } from '#src/domain/identity.ts';
 
-/** schema.org NewsArticle for a story page. */
+/** The archive as structured data knows it: its identity, with absolute URLs. */
+export interface ArchiveSite {
+  identity: ArchiveIdentity;
+  /** The home page. */
+  url: string;
+  /** The publisher's logo, if it has one. */
+  logo?: string;
+}
+
+/** schema.org Organization for the archive's publisher: its own site, else the archive's. */
+export function publisherOf(site: ArchiveSite): object {
+  const { publisher } = site.identity;
+  return {
+    '@type': 'Organization',
+    name: publisher.name,
+    url: publisher.url ?? site.url,
+    ...(site.logo ? { logo: { '@type': 'ImageObject', url: site.logo } } : {}),
+  };
+}
+
+/** schema.org WebSite for the archive a page is part of. */
+export function websiteOf(site: ArchiveSite): object {
+  return { '@type': 'WebSite', name: site.identity.name, url: site.url };
+}
+
+/**
+ * schema.org NewsArticle for a story page: the archive's publisher publishes it; the agency
+ * that filed it is its source.
+ */
 export function newsArticle(
   story: Story,
-  options: { url: string; placeName?: string; modified?: string; wordCount: number; site: string },
+  options: {
+    url: string;
+    placeName?: string;
+    modified?: string;
+    wordCount: number;
+    site: ArchiveSite;
+  },
 ): object {
   return {
     '@context': 'https://schema.org',
@@ -17,7 +52,7 @@ export function newsArticle(
     ...(story.authors.length
       ? { author: story.authors.map((name) => ({ '@type': 'Person', name })) }
       : {}),
-    publisher: { '@type': 'Organization', name: story.source },
+    publisher: publisherOf(options.site),
     sourceOrganization: { '@type': 'Organization', name: story.source },
     ...(story.dateline ? { dateline: story.dateline } : {}),
     ...(options.placeName
@@ -27,7 +62,7 @@ export function newsArticle(
     ...(story.summary ? { description: story.summary } : {}),
     wordCount: options.wordCount,
     isAccessibleForFree: true,
-    isPartOf: { '@type': 'WebSite', name: 'Dateline', url: `${options.site}/` },
+    isPartOf: websiteOf(options.site),
   };
 }
 

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type { z } from 'astro/zod';
-import { articleUrl } from '#src/domain/urls.ts';
+import { storyPath } from '#src/domain/urls.ts';
 import { storyDate } from '#src/domain/dates.ts';
 import { compareProblems, type Problem } from '#src/domain/problems.ts';
 import { collisionProblems, readStory } from './read-story.ts';
@@ -70,7 +70,7 @@ export function checkStories(files: StoryFile[], schema: z.ZodObject, now = Date
 
   problems.push(...collisionProblems(valid));
 
-  const urls = new Set(valid.map((story) => articleUrl(story.id, story.date)));
+  const urls = new Set(valid.map((story) => storyPath(story.id, story.date)));
   for (const story of valid) {
     for (const match of story.contents.matchAll(STORY_LINK)) {
       const target = `${match[1]}/`;

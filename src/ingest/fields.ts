@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { parseStoryDate } from '#src/domain/dates.ts';
+import { aliasPath } from '#src/domain/redirects.ts';
 
 /**
  * ISO 8601 date-time with offset, or a date alone; kept as canonical text so the offset survives.
@@ -68,4 +69,15 @@ export const languageField = () =>
     .string({ error: 'must be a language tag such as en, ru or tk-Arab' })
     .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, {
       error: 'must be a BCP 47 language tag such as en, ru or tk-Arab',
+    });
+
+/** An old address of the story, as a site path: `/2019/11/18/old-slug/`. */
+export const aliasField = () =>
+  z
+    .string({ error: 'must be an old address such as /2019/11/18/old-slug/' })
+    .transform((value, ctx) => {
+      const parsed = aliasPath(value);
+      if ('path' in parsed) return parsed.path;
+      ctx.addIssue({ code: 'custom', message: parsed.error, params: { fix: parsed.fix } });
+      return z.NEVER;
     });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,15 +12,21 @@ import {
   type Problem,
 } from '#src/domain/problems.ts';
 import { collisionProblems } from './read-story.ts';
+import { planRedirects } from '#src/domain/redirects.ts';
+import { storyPath } from '#src/domain/urls.ts';
 import { findUnreadableStories } from './scan.ts';
 import { createStoryPool } from './pool.ts';
 import { stories } from '#src/domain/text.ts';
 import { buildRecord } from '#src/util/build-record.ts';
 import { replaceFile } from '#src/util/replace-file.ts';
 import { runAtOnce } from '#src/util/run-at-once.ts';
+import { reportProgress } from '#src/util/progress.ts';
 import { STORY_READER } from './version.ts';
+import { devState, setProblems } from './dev-state.ts';
 
 const STORIES_IN_FLIGHT = 64;
+/** How long a saved story is left to settle before it is read again (see watchStories). */
+const SETTLE_MS = 60;
 
 /** Astro's store has this at run time; the loader context's type leaves it out. */
 type AssetStore = { addAssetImports?: (assets: string[], filePath?: string) => void };
@@ -87,11 +93,15 @@ export function articleLoader(options: { base: string }): Loader {
       const idOf = (entry: string) => entry.replace(/\.md$/, '');
       const markdown = context.config.markdown;
       const readStoryFile = createStoryPool({
-        image: context.config.image,
-        syntaxHighlight: markdown.syntaxHighlight,
-        shikiConfig: markdown.shikiConfig,
-        gfm: markdown.gfm,
-        smartypants: markdown.smartypants,
+        markdown: {
+          image: context.config.image,
+          syntaxHighlight: markdown.syntaxHighlight,
+          shikiConfig: markdown.shikiConfig,
+          gfm: markdown.gfm,
+          smartypants: markdown.smartypants,
+        },
+        base: context.config.base,
+        keepAlive: context.watcher !== undefined,
       });
 
       // Stories this code found valid in the last successful build, by content digest, so an
@@ -181,15 +191,24 @@ export function articleLoader(options: { base: string }): Loader {
           if (!isStory(entry)) return;
           const read = ++reads;
           newest.set(entry, read);
+          // An editor that writes a file in place empties it first, and the watcher reports a
+          // file at most every 50 ms: the change it reports may be the empty file. So the file
+          // is read a moment later; a later change takes over from this one.
+          await new Promise((settle) => setTimeout(settle, SETTLE_MS));
+          if (newest.get(entry) !== read) return;
+          devState().contentChangedAt = Date.now();
           const found: Problem[] = [];
           try {
-            if (await sync(entry, found, () => newest.get(entry) === read))
+            if (await sync(entry, found, () => newest.get(entry) === read)) {
               context.logger.info(`Reloaded ${displayPath(changed)}`);
-            else
+              setProblems(displayPath(changed), []);
+            } else {
               context.logger.error(
                 `${found.map(formatProblem).join('\n\n')}\n    (the site keeps the story as it ` +
                   `was last read without problems)`,
               );
+              setProblems(displayPath(changed), found);
+            }
           } catch (error) {
             context.logger.error(
               `Could not read ${displayPath(changed)} again: ${(error as Error).message}`,
@@ -221,6 +240,7 @@ export function articleLoader(options: { base: string }): Loader {
         : [];
       if (entries.length === 0) context.logger.warn(`No stories found in ${displayPath(baseDir)}`);
       const untouched = new Set(context.store.keys());
+      let done = 0;
       // A few dozen stories in flight keep every worker busy. All of them at once would queue
       // every file and every rendered page between threads: gigabytes for a big archive.
       await runAtOnce(entries, STORIES_IN_FLIGHT, async (entry) => {
@@ -229,12 +249,24 @@ export function articleLoader(options: { base: string }): Loader {
         // Already reported; reading a link to a pipe would wait forever.
         const valid = !unreadablePaths.has(join(baseDir, entry)) && (await sync(entry, problems));
         if (!valid) invalidIds.add(id);
+        reportProgress('stories read', ++done, entries.length, (line) => context.logger.info(line));
       });
       for (const id of untouched) context.store.delete(id);
 
       // `astro dev`: a story saved, added or deleted is read again on its own. Set up before
       // problems are reported: a sync that fails in dev must not leave saves unwatched.
-      if (context.watcher) watchStories(context.watcher);
+      if (context.watcher) {
+        watchStories(context.watcher);
+        // For the search page's note on an index older than the stories (src/search/dev-note.ts).
+        devState().contentChangedAt = entries.reduce(
+          (newest, entry) =>
+            Math.max(
+              newest,
+              statSync(join(baseDir, entry), { throwIfNoEntry: false })?.mtimeMs ?? 0,
+            ),
+          0,
+        );
+      }
 
       const validStories = [...context.store.values()]
         .filter((entry) => !invalidIds.has(entry.id))
@@ -243,6 +275,21 @@ export function articleLoader(options: { base: string }): Loader {
           return { id: entry.id, path, date: String(entry.data.date), file: displayPath(path) };
         });
       problems.push(...collisionProblems(validStories));
+      // Aliases that cannot be (a story's address, an archive page, claimed twice) stop the build
+      // here, before anything is rendered; git's old addresses are added by src/site/archive.ts.
+      const moved = planRedirects(
+        validStories.map((story) => {
+          const data = context.store.get(story.id)!.data;
+          return {
+            file: story.file,
+            path: storyPath(story.id, story.date),
+            title: String(data.title),
+            aliases: ((data.aliases as string[] | undefined) ?? []).map((path) => ({ path })),
+            former: [],
+          };
+        }),
+      );
+      problems.push(...moved.problems);
       if (problems.length > 0) {
         // Kept, an invalid story's old data would outlive this build in Astro's store.
         for (const id of invalidIds) context.store.delete(id);

@@ -11,8 +11,10 @@ import type { Processor } from 'unified';
 import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
 import rehypeSafeHtml from './safe-html.ts';
+import rehypeSiteLinks from './site-links.ts';
 
-const rehypePlugins = [rehypeRaw, rehypeSafeHtml, rehypeSlug];
+type RehypePlugins = NonNullable<NonNullable<Parameters<typeof unified>[0]>['rehypePlugins']>;
+const rehypePlugins: RehypePlugins = [rehypeRaw, rehypeSafeHtml, rehypeSlug];
 
 /**
  * The Markdown pipeline for stories, shared by astro.config.mjs and the render workers so both
@@ -20,7 +22,7 @@ const rehypePlugins = [rehypeRaw, rehypeSafeHtml, rehypeSlug];
  * agency did not send. Raw HTML in a story is parsed, then cut to an allow-list, before
  * headings get their anchors.
  */
-export const storyMarkdown = unified({ rehypePlugins, smartypants: false });
+export const storyMarkdown = storyPipeline(true, '/');
 
 /**
  * GitHub's Markdown as remark-gfm reads it, in the same order, except bare URLs and e-mail
@@ -48,12 +50,19 @@ function remarkGfmWithoutLiteralLinks(this: Processor) {
   );
 }
 
-const storyMarkdownWithoutLiteralLinks = unified({
-  remarkPlugins: [remarkGfmWithoutLiteralLinks],
-  rehypePlugins,
-  smartypants: false,
-  gfm: false,
-});
+/** The pipeline for a story, with or without GFM's literal autolinks, under a base path. */
+function storyPipeline(literalLinks: boolean, base: string) {
+  const plugins: RehypePlugins =
+    base === '/' ? rehypePlugins : [...rehypePlugins, [rehypeSiteLinks, { base }]];
+  return literalLinks
+    ? unified({ rehypePlugins: plugins, smartypants: false })
+    : unified({
+        remarkPlugins: [remarkGfmWithoutLiteralLinks],
+        rehypePlugins: plugins,
+        smartypants: false,
+        gfm: false,
+      });
+}
 
 /**
  * Whether a story could hold a literal autolink. Every one contains `@`, `www.` or `http://`,
@@ -65,16 +74,18 @@ export function mayHoldLiteralLinks(markdown: string): boolean {
 }
 
 /**
- * Renders stories exactly as `storyMarkdown` does. A story that cannot hold a literal autolink
- * is read without looking for them, which gives the same HTML in half the time.
+ * Renders stories exactly as `storyMarkdown` does, with links to the archive's own pages under
+ * the site's base (./site-links.ts). A story that cannot hold a literal autolink is read
+ * without looking for them, which gives the same HTML in half the time.
  */
 export async function createStoryRenderer(
   shared: Parameters<typeof storyMarkdown.createRenderer>[0],
+  base = '/',
 ): Promise<MarkdownRenderer> {
-  const full = await storyMarkdown.createRenderer(shared);
+  const full = await storyPipeline(true, base).createRenderer(shared);
   // Without GFM there is nothing to skip; Astro's benchmark mode leaves GFM out on its own.
   if (shared.gfm === false || process.env.ASTRO_PERFORMANCE_BENCHMARK) return full;
-  const lean = await storyMarkdownWithoutLiteralLinks.createRenderer(shared);
+  const lean = await storyPipeline(false, base).createRenderer(shared);
   return {
     render: (content, options) =>
       (mayHoldLiteralLinks(content) ? full : lean).render(content, options),

@@ -31,13 +31,25 @@ export interface StoryReply {
 /** Markdown options every renderer shares (syntax highlighting, GFM, …), as Astro passes them. */
 export type SharedMarkdownOptions = Record<string, unknown>;
 
+/** What every worker is started with. */
+export interface PoolSettings {
+  markdown: SharedMarkdownOptions;
+  /** The site's base path, which links to the archive's own pages are written under. */
+  base: string;
+  /**
+   * Keep idle workers (`astro dev`): starting one, with its Markdown pipeline, was most of the
+   * time between saving a story and seeing it.
+   */
+  keepAlive?: boolean;
+}
+
 /**
  * Reads, checks and renders stories on worker threads, one per core, so that a build uses every
  * core while the main thread reads files and fills Astro's store. Workers start on the first
- * story and stop after a moment with nothing to do, so `astro dev` and finished builds keep no
- * idle threads.
+ * story and, unless kept alive, stop after a moment with nothing to do, so a finished build
+ * keeps no idle threads.
  */
-export function createStoryPool(shared: SharedMarkdownOptions, size = availableParallelism()) {
+export function createStoryPool(settings: PoolSettings, size = availableParallelism()) {
   const workers: Worker[] = [];
   const waiting = new Map<
     number,
@@ -55,7 +67,7 @@ export function createStoryPool(shared: SharedMarkdownOptions, size = availableP
       // The main thread's stack size, so a story nested too deeply fails the same way on any
       // thread.
       const worker = new Worker(new URL('./worker.ts', import.meta.url), {
-        workerData: shared,
+        workerData: { markdown: settings.markdown, base: settings.base },
         resourceLimits: { stackSizeMb: 1 },
       });
       worker.on('message', (reply: StoryReply) => {
@@ -66,7 +78,7 @@ export function createStoryPool(shared: SharedMarkdownOptions, size = availableP
         if (waiting.size === 0) {
           // Idle workers must not keep a finished command alive.
           for (const idle of workers) idle.unref();
-          idleTimer = setTimeout(stop, 2000).unref();
+          if (!settings.keepAlive) idleTimer = setTimeout(stop, 2000).unref();
         }
       });
       // A worker that fails or ends takes its stories with it: every story waiting fails, so

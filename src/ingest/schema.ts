@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { languageField, namesField, storyDateField, textField } from './fields.ts';
+import { aliasField, languageField, namesField, storyDateField, textField } from './fields.ts';
 
 /** The frontmatter of a story. Unknown fields are an error, so a typo never passes silently. */
 export const articleSchema = z.strictObject({
@@ -25,6 +25,12 @@ export const articleSchema = z.strictObject({
   corrections: z
     .array(z.strictObject({ date: storyDateField(), text: textField('the correction') }), {
       error: 'must be a list of corrections, each with date: and text:',
+    })
+    .default([]),
+  // Addresses the story had before (its date or file name corrected): each redirects here.
+  aliases: z
+    .array(aliasField(), {
+      error: 'must be a list of old addresses, one "- /2019/11/18/old-slug/" per line',
     })
     .default([]),
   // Work in progress: `npm run dev` shows it marked as a draft; builds leave it out everywhere.

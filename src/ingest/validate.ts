@@ -18,6 +18,7 @@ const FIELD_HINTS: Record<string, string> = {
     'write corrections as a list of entries, each "- date: 2019-11-20" with "text: What was ' +
     'wrong." under it',
   draft: 'write draft: true, or remove the line',
+  aliases: 'write aliases as a list, one "- /2019/11/18/old-slug/" per line',
 };
 
 function closest(word: string, candidates: string[]): string | undefined {

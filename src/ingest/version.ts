@@ -9,6 +9,6 @@
  * about the version, never forgotten.
  */
 export const STORY_READER = {
-  version: 1,
-  sources: 'jlc3rJSIgulwB5N0',
+  version: 2,
+  sources: '6dvSFm6La07PrDMq',
 };

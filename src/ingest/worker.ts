@@ -8,7 +8,7 @@ import { createStoryRenderer } from './markdown.ts';
 import type { Problem } from '#src/domain/problems.ts';
 import type { StoryJob, StoryReply } from './pool.ts';
 
-const renderer = await createStoryRenderer(workerData);
+const renderer = await createStoryRenderer(workerData.markdown, workerData.base);
 
 /** Why reading or rendering failed, said for an editor: a stack overflow means nesting. */
 function reason(error: unknown, fallback: string): string {

@@ -27,7 +27,8 @@ export default function buildRecordIntegration(): AstroIntegration {
         await rm(file, { force: true });
         buildRecord().building = true;
       },
-      'astro:build:done': async () => {
+      'astro:build:done': async ({ pages }) => {
+        buildRecord().pages = pages.length;
         const { building: _, ...record } = buildRecord();
         await writeFile(file, `${JSON.stringify(record, null, 1)}\n`);
         forget('build-record');

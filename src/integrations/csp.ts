@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'parse5';
 
+/** `sha256-…` for an inline script's text, as Astro's `security.csp` takes it. */
+export function sourceHash(code: string): `sha256-${string}` {
+  return `sha256-${createHash('sha256').update(code).digest('base64')}`;
+}
+
 /** `'sha256-…'` for an inline script's text, as a Content-Security-Policy lists it. */
 export function scriptHash(code: string): string {
-  return `'sha256-${createHash('sha256').update(code).digest('base64')}'`;
+  return `'${sourceHash(code)}'`;
 }
 
 interface HtmlNode {
@@ -54,4 +59,46 @@ export function missingHashes(
       .filter((hash) => !allowed.has(hash))
       .map((hash) => ({ path, hash })),
   );
+}
+
+/** Directives a `<meta>` policy cannot carry: browsers ignore them there (CSP 3, section 6.2). */
+export const HEADER_ONLY_DIRECTIVES = ['frame-ancestors', 'report-uri', 'report-to', 'sandbox'];
+
+/** The names of a policy's directives: `default-src`, `script-src`, … */
+export function directiveNames(policy: string): string[] {
+  return policy
+    .split(';')
+    .map((part) => part.trim().split(/\s+/)[0]!.toLowerCase())
+    .filter(Boolean);
+}
+
+/**
+ * A page's `<meta http-equiv="Content-Security-Policy">` read as a browser reads it: the policy
+ * of the first one in `<head>`, in force for what follows it only, so it must come before every
+ * script. `problem` says what is wrong with where it is, if anything.
+ */
+export function metaPolicy(html: string): { policy: string | null; problem?: string } {
+  let policy: string | null = null;
+  let problem: string | undefined;
+  let scriptSeen = false;
+  const visit = (node: HtmlNode, inHead: boolean) => {
+    const attribute = (name: string) => node.attrs?.find((a) => a.name === name)?.value;
+    if (node.nodeName === 'script' && !/^application\/(ld\+)?json$/.test(attribute('type') ?? ''))
+      scriptSeen = true;
+    if (
+      node.nodeName === 'meta' &&
+      attribute('http-equiv')?.toLowerCase() === 'content-security-policy'
+    ) {
+      if (!inHead) problem ??= 'a Content-Security-Policy <meta> outside <head>, which is ignored';
+      else if (policy === null) {
+        policy = attribute('content') ?? '';
+        if (scriptSeen)
+          problem ??= 'a script before its Content-Security-Policy <meta>, which it does not cover';
+      }
+    }
+    for (const child of node.childNodes ?? []) visit(child, inHead || node.nodeName === 'head');
+  };
+  visit(parse(html) as unknown as HtmlNode, false);
+  if (policy === null) problem ??= 'no Content-Security-Policy <meta> in <head>';
+  return { policy, problem };
 }

@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { missingHashes, policyFromHeaders } from './csp.ts';
+import {
+  directiveNames,
+  HEADER_ONLY_DIRECTIVES,
+  metaPolicy,
+  missingHashes,
+  policyFromHeaders,
+} from './csp.ts';
 
 /** `/2019/11/19/slug/` → `/0/0/0/x/`: one page of each kind is enough to see its inline scripts. */
 function shape(pathname: string): string {
@@ -12,10 +18,17 @@ function shape(pathname: string): string {
     .join('/');
 }
 
+/** The nginx configurations shipped in deploy/, which must send the header policy too. */
+const NGINX_CONFIGS = ['deploy/nginx.conf', 'deploy/nginx-subpath.conf'];
+
 /**
- * Keeps the Content-Security-Policy honest: after each build, every inline script on every
- * kind of page must be allowed by the policy in public/_headers, and deploy/nginx.conf must
- * send that same policy. A page that breaks the rule stops the build, naming the hash to add.
+ * Keeps the Content-Security-Policy honest. Astro writes it into every page as a <meta> element
+ * (security.csp in astro.config.mjs) with the hashes of the inline scripts it knows. After each
+ * build, one page of each kind is read as a browser reads it: its policy must come before any
+ * script and allow every inline script on the page. The hosts' headers (public/_headers, the
+ * nginx configurations) add only what a <meta> cannot carry, the same in each, and never a
+ * script-src: no hash is ever copied into them by hand. A page or file that breaks a rule stops
+ * the build, saying what to change.
  */
 export default function securityIntegration(): AstroIntegration {
   let root = '';
@@ -26,37 +39,53 @@ export default function securityIntegration(): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, pages }) => {
-        const out = fileURLToPath(dir);
-        const policy = policyFromHeaders(await readFile(join(root, 'public/_headers'), 'utf8'));
-        if (!policy) throw new Error('public/_headers has no Content-Security-Policy line for /*');
-        const nginx = await readFile(join(root, 'deploy/nginx.conf'), 'utf8');
-        if (!nginx.includes(`add_header Content-Security-Policy "${policy}" always;`)) {
+        const header = policyFromHeaders(await readFile(join(root, 'public/_headers'), 'utf8'));
+        if (!header)
           throw new Error(
-            'deploy/nginx.conf does not send the Content-Security-Policy of public/_headers: ' +
-              'copy the policy across so both hosts enforce the same one',
+            'public/_headers has no Content-Security-Policy line for /*: it must send ' +
+              `${HEADER_ONLY_DIRECTIVES[0]}, which a <meta> policy cannot carry`,
           );
+        const misplaced = directiveNames(header).filter((n) => !HEADER_ONLY_DIRECTIVES.includes(n));
+        if (misplaced.length > 0)
+          throw new Error(
+            `public/_headers sends ${misplaced.join(', ')} in its Content-Security-Policy: the ` +
+              `pages' <meta> policy carries those (security.csp in astro.config.mjs); keep only ` +
+              `${HEADER_ONLY_DIRECTIVES.join(', ')} in the header`,
+          );
+        for (const conf of NGINX_CONFIGS) {
+          const nginx = await readFile(join(root, conf), 'utf8');
+          if (!nginx.includes(`add_header Content-Security-Policy "${header}" always;`))
+            throw new Error(
+              `${conf} does not send the Content-Security-Policy header of public/_headers ` +
+                `("${header}"): send the same one, so every host adds the same`,
+            );
         }
+
+        const out = fileURLToPath(dir);
         const seen = new Set<string>();
         const sample = [{ pathname: '404.html' }, ...pages].filter(
           ({ pathname }) => !seen.has(shape(pathname)) && seen.add(shape(pathname)),
         );
-        const checked = await Promise.all(
-          sample.map(async ({ pathname }) => {
-            const file = pathname.endsWith('.html') ? pathname : join(pathname, 'index.html');
-            return {
-              path: `/${pathname}`,
-              html: await readFile(join(out, file), 'utf8').catch(() => ''),
-            };
-          }),
-        );
-        const missing = missingHashes(policy, checked);
-        if (missing.length > 0) {
-          const hashes = [...new Set(missing.map((m) => m.hash))];
-          throw new Error(
-            `Inline scripts that the Content-Security-Policy does not allow (on ` +
-              `${missing[0]!.path} and others): add ${hashes.join(' ')} to script-src in ` +
-              `public/_headers and deploy/nginx.conf`,
-          );
+        for (const { pathname } of sample) {
+          const file = pathname.endsWith('.html') ? pathname : join(pathname, 'index.html');
+          const html = await readFile(join(out, file), 'utf8').catch(() => null);
+          if (html === null) continue;
+          const path = `/${pathname}`;
+          const { policy, problem } = metaPolicy(html);
+          if (problem || policy === null) throw new Error(`${path} has ${problem}`);
+          const ignored = directiveNames(policy).filter((n) => HEADER_ONLY_DIRECTIVES.includes(n));
+          if (ignored.length > 0)
+            throw new Error(
+              `security.csp in astro.config.mjs lists ${ignored.join(', ')}, which browsers ` +
+                `ignore in a <meta> policy: send it from public/_headers and deploy/ instead`,
+            );
+          const [missing] = missingHashes(policy, [{ path, html }]);
+          if (missing)
+            throw new Error(
+              `${path} has an inline script its Content-Security-Policy does not allow ` +
+                `(${missing.hash}): write it as a <script> Astro bundles, or add its hash to ` +
+                `security.csp in astro.config.mjs as the theme script's is`,
+            );
         }
       },
     },

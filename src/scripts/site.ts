@@ -23,8 +23,9 @@ if (
   document.querySelector('[data-pagefind-body]')
 ) {
   // Written out, not from src/domain/urls.ts: this script is inlined into every page, and
-  // importing a module would make it a file of its own, one more request per page.
-  const url = '/pagefind/pagefind-highlight.js';
+  // importing a module would make it a file of its own, one more request per page. Vite writes
+  // the base in.
+  const url = `${import.meta.env.BASE_URL}pagefind/pagefind-highlight.js`;
   void import(/* @vite-ignore */ url).then(
     ({ default: Highlight }) => new Highlight({ highlightParam: 'highlight', addStyles: false }),
   );

@@ -33,8 +33,8 @@ export interface SearchPart<Page extends DatedPage = IndexedPage> {
 }
 
 /**
- * The file a page's URL path is written to, as the search step names pages: `/2019/11/19/slug/` →
- * `2019/11/19/slug/index.html`.
+ * The file a page's site path is written to, as the search step names pages:
+ * `/2019/11/19/slug/` → `2019/11/19/slug/index.html`.
  */
 export function pageFile(path: string): string {
   return `${path.slice(1)}index.html`;
@@ -156,7 +156,10 @@ export interface SearchManifest {
   /** Newest part first. */
   parts: {
     id: string;
-    /** Where the part's Pagefind bundle is: `/pagefind/1987-04/`. */
+    /**
+     * Where the part's Pagefind bundle is, as a site path: `/pagefind/1987-04/`. Like the index,
+     * the manifest holds no base; the browser adds it.
+     */
     path: string;
     /** A hash of the part's entry file: the part's cache tag. */
     tag: string;

@@ -13,6 +13,11 @@ import {
 } from '#src/domain/taxonomy.ts';
 import { onThisDay } from '#src/domain/calendar.ts';
 import { compareStrings, foldKey } from '#src/domain/text.ts';
+import { planRedirects } from '#src/domain/redirects.ts';
+import { sitePath, siteUrl } from '#src/domain/urls.ts';
+import { absolute } from './origin.ts';
+import { siteFacts } from './facts.ts';
+import { buildRecord } from '#src/util/build-record.ts';
 
 /**
  * The archive as every page sees it, built once per build from the collection: every page
@@ -24,6 +29,7 @@ const entries = (await getCollection('articles')).filter(
   (entry) => import.meta.env.DATELINE_SHOW_DRAFTS || !entry.data.draft,
 );
 export const archive = buildArchive(entries.map((entry) => ({ id: entry.id, data: entry.data })));
+buildRecord().published = archive.stories.length;
 
 /** Newest first, for the home page and the feeds. */
 export const latestFirst = archive.stories.toReversed();
@@ -52,13 +58,17 @@ export function termsFor(story: Story, kind: TermKind): Term[] {
   return termsOf(story, kind).flatMap((label) => lookup.get(`${kind}:${foldKey(label)}`) ?? []);
 }
 
-/** Each story file's revisions from git, read once per build; empty outside a repository. */
+/**
+ * Each story file's history from git, read once per build: its revisions, and the addresses it
+ * had before. Empty outside a repository.
+ */
 const history = readHistory(contentDir);
+const historyOf = <T>(map: Map<string, T[]>, story: Story): T[] => {
+  const file = entriesById.get(story.id)?.filePath;
+  return file ? (map.get(resolve(file)) ?? []) : [];
+};
 const revisionsById = new Map(
-  entries.map((entry) => [
-    entry.id,
-    entry.filePath ? (history.get(resolve(entry.filePath)) ?? []) : [],
-  ]),
+  archive.stories.map((story) => [story.id, historyOf(history.revisions, story)]),
 );
 
 /** The commits that changed a story, newest first. */
@@ -86,3 +96,29 @@ export const allCorrections = archive.stories
 
 /** Calendar days with stories in any year. */
 export const anniversaries = onThisDay(archive);
+
+/**
+ * Every old address that still answers, from the stories' aliases and their history in git.
+ * The aliases were checked when the stories were read (src/ingest/loader.ts); an address from
+ * git that another story has now gives way to it (`npm run check` lists those).
+ */
+export const { redirects } = planRedirects(
+  archive.stories.map((story) => ({
+    file: entriesById.get(story.id)?.filePath ?? story.id,
+    path: sitePath(story.url)!,
+    title: story.title,
+    aliases: (entriesById.get(story.id)!.data.aliases ?? []).map((path) => ({ path })),
+    former: historyOf(history.former, story),
+  })),
+);
+
+// What the build's last steps need, handed over in the build's own process (./facts.ts).
+Object.assign(siteFacts(), {
+  lastModified: new Map(
+    archive.stories.map((story) => [
+      absolute(story.url),
+      lastModified(story) ?? revisionsOf(story)[0]?.date ?? story.date.iso,
+    ]),
+  ),
+  redirects: redirects.map(({ from, to }) => ({ from: siteUrl(from), to: siteUrl(to) })),
+});

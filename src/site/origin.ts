@@ -1,8 +1,10 @@
-/** Where the archive is published when SITE_URL does not say: the local preview server. */
-export const DEFAULT_ORIGIN = 'http://localhost:4321';
+import { LOCAL_SITE_URL } from '#src/util/site-address.ts';
 
-/** The canonical origin, from SITE_URL (Astro's `site`), without a trailing slash. */
-export const origin = (import.meta.env?.SITE ?? DEFAULT_ORIGIN).replace(/\/$/, '');
+/**
+ * The canonical origin, `https://newsroom.github.io`: Astro's `site` (from SITE_URL) without its
+ * path, which Astro's `base` holds and every URL of src/domain/urls.ts starts with.
+ */
+export const origin = new URL(import.meta.env?.SITE ?? LOCAL_SITE_URL).origin;
 
-/** A path of the archive as an absolute URL, for canonical links, feeds and structured data. */
-export const absolute = (path: string) => `${origin}${path}`;
+/** A URL of the archive (`/archive/2019/…/`) as an absolute one, for canonical links and feeds. */
+export const absolute = (url: string) => `${origin}${url}`;

@@ -1,5 +1,5 @@
 /**
- * Runs in <head> before the page paints, so a reader who chose a theme never sees the other
+ * Runs first in <body>, before the page paints, so a reader who chose a theme never sees the other
  * one flash. It also marks that scripts run, which shows the theme toggle. A few hundred bytes,
  * identical on every page (a Content-Security-Policy hash covers it).
  */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { shared } from './shared.ts';
 
 /**
@@ -9,6 +11,10 @@ export interface BuildRecord {
   building?: boolean;
   /** Stories the content loader read (new or changed) and found unchanged since the last build. */
   stories: { read: number; unchanged: number };
+  /** Pages and files the build wrote, rendered or reused. */
+  pages: number;
+  /** Stories the archive publishes (drafts left out). */
+  published: number;
   /** Paths of the pages rendered in this build; a keyed page not among them was reused. */
   rendered: string[];
   /** Every keyed page's incremental-build key, by path. */
@@ -36,6 +42,8 @@ export interface SearchRecord {
 
 const emptyRecord = (): BuildRecord => ({
   stories: { read: 0, unchanged: 0 },
+  pages: 0,
+  published: 0,
   rendered: [],
   keys: {},
 });
@@ -47,3 +55,12 @@ const emptyRecord = (): BuildRecord => ({
 export const buildRecord = (): BuildRecord => shared('build-record', emptyRecord);
 
 export const RECORD_FILE = 'dateline-build.json';
+
+/** The last successful build's record in a cache folder, if there is one. */
+export function readBuildRecord(cacheDir: string): BuildRecord | undefined {
+  try {
+    return JSON.parse(readFileSync(join(cacheDir, RECORD_FILE), 'utf8')) as BuildRecord;
+  } catch {
+    return undefined;
+  }
+}

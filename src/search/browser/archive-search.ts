@@ -8,7 +8,7 @@
  * order; each part is searched when the reader reaches it.
  */
 import type { SearchManifest } from '#src/search/parts.ts';
-import { searchIndexUrl } from '#src/domain/urls.ts';
+import { searchIndexUrl, siteUrl } from '#src/domain/urls.ts';
 
 export interface ResultData {
   url: string;
@@ -72,17 +72,24 @@ export async function openArchiveSearch(
     const { parts, filters } = (await response.json()) as SearchManifest;
     const [primary, ...others] = parts;
     if (!primary) return null;
-    const pagefind = (await import(/* @vite-ignore */ `${primary.path}pagefind.js`)) as Pagefind;
+    const pagefind = (await import(
+      /* @vite-ignore */ `${siteUrl(primary.path)}pagefind.js`
+    )) as Pagefind;
+    // The index holds site paths (`/2019/…/`); Pagefind puts baseUrl before each result's.
+    // Without it, Pagefind would guess the base from where pagefind.js was loaded.
+    const baseUrl = siteUrl('/');
     await pagefind.options({
       ...instanceOptions,
+      baseUrl,
       metaCacheTag: primary.tag,
       mergeFilter: { [PART]: primary.id },
     });
     await pagefind.init();
     await Promise.all(
       others.map((part) =>
-        pagefind.mergeIndex(part.path, {
+        pagefind.mergeIndex(siteUrl(part.path), {
           ...instanceOptions,
+          baseUrl,
           metaCacheTag: part.tag,
           mergeFilter: { [PART]: part.id },
         }),

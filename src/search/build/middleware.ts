@@ -1,6 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { searchSink } from './handover.ts';
 import { pageFile } from '#src/search/parts.ts';
+import { sitePath } from '#src/domain/urls.ts';
 
 /**
  * During `astro build`, hands each story page to the search step as it is rendered, so that
@@ -16,8 +17,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const { searchPages } = await import('#src/site/views/story.ts');
     sink.expect(searchPages());
   }
-  const file = pageFile(decodeURI(context.url.pathname));
-  if (!sink.wants(file) || response.status !== 200) return response;
+  // The request's path carries the base (`/archive/2019/…/`); the pages the sink expects are
+  // named by their files in the site, which do not.
+  const path = sitePath(decodeURI(context.url.pathname));
+  const file = path === null ? null : pageFile(path);
+  if (file === null || !sink.wants(file) || response.status !== 200) return response;
   const html = await response.text();
   sink.capture(file, html);
   return new Response(html, {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { searchIndexUrl } from '#src/domain/urls.ts';
+import { searchIndexPath } from '#src/domain/urls.ts';
 import { removeTree } from '#src/util/remove-tree.ts';
 import { replaceFile } from '#src/util/replace-file.ts';
 import { INDEX_TAG_PLACEHOLDER, type SearchManifest, type SearchPart } from '#src/search/parts.ts';
@@ -25,7 +25,7 @@ export async function publishParts(
     const entry = await readFile(join(target, 'pagefind-entry.json'));
     manifest.parts.unshift({
       id: part.id,
-      path: searchIndexUrl(`${part.id}/`),
+      path: searchIndexPath(`${part.id}/`),
       // Pagefind's entry file keeps its name; its hash tells a returning reader's browser when it
       // changed.
       tag: createHash('sha256').update(entry).digest('hex').slice(0, 16),

@@ -6,6 +6,9 @@ import { absolutizeHtml } from '#src/formats/xml.ts';
 import { archive, entryOf, lastModified, latestFirst, taxonomies } from '../archive.ts';
 import { keyedRoutes } from '../cache-key.ts';
 import { absolute, origin } from '../origin.ts';
+import archiveIdentity from '#src/archive.config.ts';
+
+const { name, language } = archiveIdentity;
 
 export const FEED_FORMATS: readonly FeedFormat[] = ['xml', 'json'];
 
@@ -14,6 +17,7 @@ export function feedInfo(title: string, description: string, listing: string): F
   return {
     title,
     description,
+    language,
     pageUrl: absolute(listing),
     rssUrl: absolute(feedUrl(listing, 'xml')),
     jsonUrl: absolute(feedUrl(listing, 'json')),
@@ -21,8 +25,8 @@ export function feedInfo(title: string, description: string, listing: string): F
 }
 
 export const siteFeedInfo = feedInfo(
-  'Dateline: latest stories',
-  'The latest stories in the Dateline archive, with their full text.',
+  `${name}: latest stories`,
+  `The latest stories in ${name}, with their full text.`,
   homeUrl(),
 );
 
@@ -30,7 +34,7 @@ export function termFeedInfo(kind: TermKind, index: number): FeedInfo {
   const term = taxonomies[kind][index]!;
   const what = `${KIND_LABELS[kind].singular.toLowerCase()} ${term.label}`;
   return feedInfo(
-    `Dateline: ${term.label}`,
+    `${name}: ${term.label}`,
     `The latest stories filed under the ${what}, with their full text.`,
     termUrl(kind, term.slug),
   );

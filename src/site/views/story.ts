@@ -4,9 +4,15 @@ import { relatedStories } from '#src/domain/related.ts';
 import { pad2 } from '#src/domain/text.ts';
 import { formatCalendarDate, monthName, sortKey } from '#src/domain/dates.ts';
 import { pageFile, type IndexedPage } from '#src/search/parts.ts';
-import { dayUrl, homeUrl, monthUrl, yearUrl } from '#src/domain/urls.ts';
-import { breadcrumbList, countWords, newsArticle } from '#src/formats/structured-data.ts';
-import { absolute, origin } from '../origin.ts';
+import { assetUrl, dayUrl, homeUrl, monthUrl, storyPath, yearUrl } from '#src/domain/urls.ts';
+import {
+  breadcrumbList,
+  countWords,
+  newsArticle,
+  type ArchiveSite,
+} from '#src/formats/structured-data.ts';
+import { absolute } from '../origin.ts';
+import archiveIdentity from '#src/archive.config.ts';
 import { archive, entryOf, lastModified, revisionsOf, termsFor } from '../archive.ts';
 import { keyedRoutes } from '../cache-key.ts';
 import {
@@ -86,6 +92,14 @@ export function storyDescription(story: Story): string {
   );
 }
 
+/** The archive as a story's structured data names it, with absolute URLs. */
+const { logo } = archiveIdentity.publisher;
+const archiveSite: ArchiveSite = {
+  identity: archiveIdentity,
+  url: absolute(homeUrl()),
+  logo: logo && (logo.startsWith('/') ? absolute(assetUrl(logo.slice(1))) : logo),
+};
+
 /** The story as schema.org NewsArticle, with its place in the archive's calendar as breadcrumbs. */
 export function storyJsonLd(view: StoryView, html: string): object[] {
   const { story } = view;
@@ -104,7 +118,7 @@ export function storyJsonLd(view: StoryView, html: string): object[] {
       placeName: view.place?.label,
       modified: view.modified,
       wordCount: countWords(html),
-      site: origin,
+      site: archiveSite,
     }),
     breadcrumbList(crumbs),
   ];
@@ -130,6 +144,7 @@ export function searchPages(): IndexedPage[] {
     for (const topic of topics) filters.push(['topic', text(topic.label)]);
     // A value marked twice on a page (a topic listed twice) is one value to Pagefind.
     const once = [...new Map(filters.map((filter) => [filter.join('\n'), filter])).values()];
-    return { file: pageFile(story.url), published: sortKey(story.date), month, filters: once };
+    const file = pageFile(storyPath(story.id, story.date.iso));
+    return { file, published: sortKey(story.date), month, filters: once };
   });
 }

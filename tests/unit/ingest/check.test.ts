@@ -7,7 +7,7 @@ import { articleSchema } from '#src/ingest/schema.ts';
 import { checkStories } from '#src/ingest/check.ts';
 import { readStoryFiles } from '#src/ingest/check.ts';
 import { formatProblem } from '#src/domain/problems.ts';
-import { parseGitLog, readHistory } from '#src/ingest/history.ts';
+import { frontmatterDate, parseGitLog, readHistory } from '#src/ingest/history.ts';
 import { isoInOffset, parseOffset } from '#src/domain/dates.ts';
 import { newStory } from '#src/authoring/new-story.ts';
 
@@ -62,17 +62,53 @@ describe('npm run check', () => {
 });
 
 describe('history from git', () => {
-  it('parses one pass over the log into revisions per file, newest first', () => {
+  it('parses one pass over the log into commits with their files, renames and blobs', () => {
+    const blob = (n: number) => String(n).repeat(40);
     const log =
-      '\x1eaaa\x1f2019-11-21T10:00:00+04:00\x1fFix a ' +
-      'name\n\ncontent/a.md\n\x1ebbb\x1f2019-11-19T18:00:00+04:00\x1fAdd two ' +
-      'stories\n\ncontent/a.md\ncontent/b.md\n';
-    const history = parseGitLog(log);
-    expect(history.get('content/a.md')).toEqual([
-      { hash: 'aaa', date: '2019-11-21T10:00:00+04:00', subject: 'Fix a name' },
-      { hash: 'bbb', date: '2019-11-19T18:00:00+04:00', subject: 'Add two stories' },
+      `\x1eaaa\x1f2019-11-19T18:00:00+04:00\x1fAdd two stories\n\n` +
+      `:000000 100644 ${'0'.repeat(40)} ${blob(1)} A\tcontent/a.md\n` +
+      `:000000 100644 ${'0'.repeat(40)} ${blob(2)} A\tcontent/notes.txt\n` +
+      `\x1ebbb\x1f2019-11-21T10:00:00+04:00\x1fRename a\n\n` +
+      `:100644 100644 ${blob(1)} ${blob(3)} R091\tcontent/a.md\tcontent/b.md\n`;
+    expect(parseGitLog(log)).toEqual([
+      {
+        hash: 'aaa',
+        date: '2019-11-19T18:00:00+04:00',
+        subject: 'Add two stories',
+        changes: [
+          {
+            status: 'A',
+            from: 'content/a.md',
+            to: 'content/a.md',
+            fromBlob: '0'.repeat(40),
+            toBlob: blob(1),
+          },
+        ],
+      },
+      {
+        hash: 'bbb',
+        date: '2019-11-21T10:00:00+04:00',
+        subject: 'Rename a',
+        changes: [
+          {
+            status: 'R',
+            from: 'content/a.md',
+            to: 'content/b.md',
+            fromBlob: blob(1),
+            toBlob: blob(3),
+          },
+        ],
+      },
     ]);
-    expect(history.get('content/b.md')).toHaveLength(1);
+  });
+
+  it('reads a date from a version of a story without reading all of its frontmatter', () => {
+    expect(frontmatterDate('---\ntitle: A\ndate: 2019-11-19T17:49:00+04:00\n---\nText')).toBe(
+      '2019-11-19T17:49:00+04:00',
+    );
+    expect(frontmatterDate('---\ndate: "2019-11-19" # filed late\n---\n')).toBe('2019-11-19');
+    expect(frontmatterDate('---\ntitle: A\n---\ndate: 2019-11-19\n')).toBeUndefined();
+    expect(frontmatterDate('no frontmatter')).toBeUndefined();
   });
 
   it('reads a real repository made by the test, and nothing outside one', async () => {
@@ -99,14 +135,66 @@ describe('history from git', () => {
     await writeFile(join(repo, 'content/2019/11/story.md'), 'second');
     git(['commit', '-qam', 'Correct the spelling of a name'], '2019-11-21T09:30:00-05:00');
     const history = readHistory(join(repo, 'content'));
-    const story = history.get(join(repo, 'content/2019/11/story.md'))!;
+    const story = history.revisions.get(join(repo, 'content/2019/11/story.md'))!;
     expect(story.map((r) => [r.date, r.subject])).toEqual([
       ['2019-11-21T09:30:00-05:00', 'Correct the spelling of a name'],
       ['2019-11-19T18:00:00+04:00', 'Add two stories'],
     ]);
-    expect(history.get(join(repo, 'content/2019/11/other.md'))).toHaveLength(1);
-    expect(readHistory(await mkdtemp(join(tmpdir(), 'dateline-nogit-')))).toEqual(new Map());
+    expect(history.revisions.get(join(repo, 'content/2019/11/other.md'))).toHaveLength(1);
+    expect(history.former).toEqual(new Map());
+    expect(readHistory(await mkdtemp(join(tmpdir(), 'dateline-nogit-')))).toEqual({
+      revisions: new Map(),
+      former: new Map(),
+      removed: [],
+      shallow: false,
+    });
   });
+
+  it(
+    'follows a story renamed, then re-dated, in later commits: its revisions, its old ' +
+      'addresses, newest first; and a story deleted',
+    async () => {
+      const repo = await mkdtemp(join(tmpdir(), 'dateline-renames-'));
+      const git = (...args: string[]) =>
+        execFileSync('git', args, {
+          cwd: repo,
+          env: {
+            ...process.env,
+            GIT_AUTHOR_NAME: 'Editor',
+            GIT_AUTHOR_EMAIL: 'e@example.org',
+            GIT_COMMITTER_NAME: 'Editor',
+            GIT_COMMITTER_EMAIL: 'e@example.org',
+          },
+          stdio: 'ignore',
+        });
+      const story = (date: string, text = 'Text of the story, long enough to be recognised.') =>
+        `---\ntitle: A\ndate: ${date}\nsource: Trend\n---\n\n${text}\n`;
+      await mkdir(join(repo, '2019/11'), { recursive: true });
+      await writeFile(join(repo, '2019/11/old-name.md'), story('2019-11-19T10:00:00+04:00'));
+      await writeFile(join(repo, '2019/11/withdrawn.md'), story('2019-11-20', 'Other text.'));
+      git('init', '-q');
+      git('add', '.');
+      git('commit', '-qm', 'Add');
+      git('mv', '2019/11/old-name.md', '2019/11/new-name.md');
+      git('commit', '-qm', 'Rename');
+      const file = join(repo, '2019/11/new-name.md');
+      await writeFile(file, story('2019-11-18T10:00:00+04:00'));
+      git('rm', '-q', '2019/11/withdrawn.md');
+      git('commit', '-qam', 'Re-date; withdraw one');
+      const history = readHistory(repo);
+      expect([...history.former]).toEqual([
+        [file, ['/2019/11/19/new-name/', '/2019/11/19/old-name/']],
+      ]);
+      expect(history.revisions.get(file)!.map((r) => r.subject)).toEqual([
+        'Re-date; withdraw one',
+        'Rename',
+        'Add',
+      ]);
+      expect(history.removed).toMatchObject([
+        { file: join(repo, '2019/11/withdrawn.md'), path: '/2019/11/20/withdrawn/' },
+      ]);
+    },
+  );
 });
 
 describe('npm run new', () => {

@@ -41,8 +41,23 @@ describe('the story schema', () => {
       topics: [],
       lang: 'en',
       corrections: [],
+      aliases: [],
       draft: false,
     });
+  });
+
+  it('reads aliases as site paths, and refuses one that is not, naming the line and the fix', () => {
+    expect(
+      validate('title: A\ndate: 2019-11-19\nsource: Trend\naliases: [/2019/11/18/a]').data?.aliases,
+    ).toEqual(['/2019/11/18/a/']);
+    const { problems } = validate(
+      'title: A\ndate: 2019-11-19\nsource: Trend\naliases:\n  - https://example.org/old/\n  - old/',
+    );
+    expect(problems).toMatchObject([
+      { line: 5, field: 'aliases.0', message: expect.stringContaining('full URL') },
+      { line: 5, field: 'aliases.1', message: expect.stringContaining('site-relative') },
+    ]);
+    expect(problems[0]!.fix).toMatch(/\/2019\/11\/18\/old-slug\//);
   });
 
   it('reads one author or a list of authors as a list', () => {

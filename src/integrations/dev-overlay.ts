@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineMiddleware } from 'astro:middleware';
+import { formatProblems } from '#src/domain/problems.ts';
+import { devState } from '#src/ingest/dev-state.ts';
+
+/**
+ * `astro dev` only: while a saved story has a problem, every page answers with it as an error,
+ * which Astro shows in its overlay, with the same file, line and fix the build prints and the
+ * story's text with the line marked. Fixing the story clears it.
+ */
+export const onRequest = defineMiddleware((_context, next) => {
+  const problems = [...devState().problems.values()].flat();
+  const [first] = problems;
+  if (!first) return next();
+  const error = new Error(formatProblems(problems)) as Error & Record<string, unknown>;
+  error.name = 'StoryProblem';
+  error.title = `${first.file} has ${problems.length === 1 ? 'a problem' : 'problems'}`;
+  error.hint = `${first.fix}. The site shows the story as it was last saved without problems.`;
+  error.loc = { file: resolve(first.file), line: first.line ?? 1, column: 1 };
+  try {
+    error.fullCode = readFileSync(resolve(first.file), 'utf8');
+  } catch {
+    // The file is gone or cannot be read: the message says which.
+  }
+  error.stack = error.message;
+  throw error;
+});
