@@ -4,6 +4,7 @@ import type { z } from 'astro/zod';
 import { storyPath } from '#src/domain/urls.ts';
 import { storyDate } from '#src/domain/dates.ts';
 import { compareProblems, type Problem } from '#src/domain/problems.ts';
+import { planRedirects } from '#src/domain/redirects.ts';
 import { collisionProblems, readStory } from './read-story.ts';
 import { findUnreadableStories } from './scan.ts';
 
@@ -25,20 +26,50 @@ function lineOf(text: string, index: number): number {
   return line;
 }
 
+/** What git knows of the stories' addresses, for `npm run check` (src/ingest/history.ts). */
+export interface AddressHistory {
+  /** The site paths each story had in earlier commits, by story id, newest first. */
+  former: Map<string, string[]>;
+  /** Stories deleted with no file taking their place, with the address each had. */
+  removed: { file: string; path: string; commit: string }[];
+  /** A shallow clone: old addresses before its first commit are unknown. */
+  shallow: boolean;
+}
+
+const NO_HISTORY: AddressHistory = { former: new Map(), removed: [], shallow: false };
+
 /**
  * Everything `npm run check` finds in the stories, all at once: the schema's problems, and
  * what it cannot see (URLs two files share, bad slugs, dates in the future, an update before
- * the story, empty stories, links to stories that do not exist).
+ * the story, empty stories, links to stories that do not exist, aliases that cannot be), and,
+ * as warnings, addresses that changed in git and no longer answer.
  */
-export function checkStories(files: StoryFile[], schema: z.ZodObject, now = Date.now()): Problem[] {
+export function checkStories(
+  files: StoryFile[],
+  schema: z.ZodObject,
+  now = Date.now(),
+  history = NO_HISTORY,
+): Problem[] {
   const problems: Problem[] = [];
-  const valid: { id: string; file: string; date: string; contents: string }[] = [];
+  const valid: {
+    id: string;
+    file: string;
+    date: string;
+    contents: string;
+    title: string;
+    aliases: { path: string; line?: number }[];
+  }[] = [];
   for (const { file, id, contents } of files) {
     const result = readStory(file, basename(id), contents, schema);
     const { parsed } = result;
     problems.push(...result.problems);
     if (!result.data) continue;
-    const data = result.data as { date: string; updated?: string };
+    const data = result.data as {
+      date: string;
+      updated?: string;
+      title: string;
+      aliases: string[];
+    };
     const date = storyDate(data.date);
     if (date.instant > now) {
       problems.push({
@@ -65,16 +96,32 @@ export function checkStories(files: StoryFile[], schema: z.ZodObject, now = Date
         fix: 'add the story’s paragraphs below the closing "---"',
       });
     }
-    valid.push({ id, file, date: data.date, contents });
+    const aliases = data.aliases.map((path) => ({ path, line: parsed.fieldLines.aliases }));
+    valid.push({ id, file, date: data.date, contents, title: data.title, aliases });
   }
 
   problems.push(...collisionProblems(valid));
+  problems.push(...addressProblems(valid, history));
 
   const urls = new Set(valid.map((story) => storyPath(story.id, story.date)));
+  const moved = new Map(
+    planRedirects(valid.map((story) => movedStory(story, history))).redirects.map((r) => [
+      r.from,
+      r.to,
+    ]),
+  );
   for (const story of valid) {
     for (const match of story.contents.matchAll(STORY_LINK)) {
       const target = `${match[1]}/`;
-      if (!urls.has(target)) {
+      if (moved.has(target)) {
+        problems.push({
+          file: story.file,
+          line: lineOf(story.contents, match.index),
+          severity: 'warning',
+          message: `links to ${target}, an old address that redirects to ${moved.get(target)}`,
+          fix: `link to ${moved.get(target)} itself`,
+        });
+      } else if (!urls.has(target)) {
         problems.push({
           file: story.file,
           line: lineOf(story.contents, match.index),
@@ -87,6 +134,65 @@ export function checkStories(files: StoryFile[], schema: z.ZodObject, now = Date
     }
   }
   return problems.sort(compareProblems);
+}
+
+function movedStory(
+  story: { id: string; file: string; date: string; title: string; aliases: { path: string }[] },
+  history: AddressHistory,
+) {
+  return {
+    file: story.file,
+    path: storyPath(story.id, story.date),
+    title: story.title,
+    aliases: story.aliases,
+    former: history.former.get(story.id) ?? [],
+  };
+}
+
+/**
+ * Aliases that cannot be, which stop the build; and, as warnings, addresses that changed in git
+ * and answer no more: one a story had that another story or alias has now, a deleted story's,
+ * and old addresses a shallow clone cannot know.
+ */
+function addressProblems(
+  valid: Parameters<typeof movedStory>[0][],
+  history: AddressHistory,
+): Problem[] {
+  const plan = planRedirects(valid.map((story) => movedStory(story, history)));
+  const problems = [...plan.problems];
+  for (const lost of plan.lost)
+    problems.push({
+      file: lost.file,
+      severity: 'warning',
+      message:
+        `the story was at ${lost.from} in an earlier commit, and that address cannot lead to ` +
+        `it: ${lost.reason}`,
+      fix: 'nothing, if the address now belongs where it leads; links to it lead there',
+    });
+  const answering = new Set([
+    ...valid.map((story) => storyPath(story.id, story.date)),
+    ...plan.redirects.map((redirect) => redirect.from),
+  ]);
+  for (const gone of history.removed)
+    if (!answering.has(gone.path))
+      problems.push({
+        file: gone.file,
+        severity: 'warning',
+        message:
+          `was deleted in commit ${gone.commit.slice(0, 7)}, so its address ${gone.path} ` +
+          `no longer answers`,
+        fix:
+          `if the story lives on in another file, add "- ${gone.path}" to that story’s ` +
+          'aliases:; if it was withdrawn, nothing',
+      });
+  if (history.shallow)
+    problems.push({
+      file: '.git',
+      severity: 'warning',
+      message: 'the history is shallow: old addresses of stories before it are not kept',
+      fix: 'fetch the whole history (git fetch --unshallow; in CI, fetch-depth: 0)',
+    });
+  return problems;
 }
 
 /**

@@ -61,6 +61,75 @@ describe('npm run check', () => {
   );
 });
 
+describe('npm run check, on old addresses', () => {
+  it(
+    'lists an address that changed in git and answers no more, and a link to an old address; ' +
+      'a rename git followed redirects by itself',
+    { timeout: 30_000 },
+    async () => {
+      const repo = await mkdtemp(join(tmpdir(), 'dateline-check-git-'));
+      const git = (...args: string[]) =>
+        execFileSync('git', args, {
+          cwd: repo,
+          env: {
+            ...process.env,
+            GIT_AUTHOR_NAME: 'Editor',
+            GIT_AUTHOR_EMAIL: 'e@example.org',
+            GIT_COMMITTER_NAME: 'Editor',
+            GIT_COMMITTER_EMAIL: 'e@example.org',
+          },
+          stdio: 'ignore',
+        });
+      const story = (date: string, text: string) =>
+        `---\ntitle: ${text.slice(0, 20)}\ndate: ${date}\nsource: Trend\n---\n\n${text}\n`;
+      await mkdir(join(repo, '2019/11'), { recursive: true });
+      const put = (name: string, date: string, text: string) =>
+        writeFile(join(repo, '2019/11', name), story(date, text));
+      await put('first-name.md', '2019-11-19', 'A story whose file name was corrected twice.');
+      await put('withdrawn.md', '2019-11-20', 'A story that was taken down.');
+      git('init', '-q');
+      git('add', '.');
+      git('commit', '-qm', 'Add');
+      git('mv', '2019/11/first-name.md', '2019/11/second-name.md');
+      git('rm', '-q', '2019/11/withdrawn.md');
+      git('commit', '-qm', 'Rename one, withdraw one');
+      // The renamed story is re-dated, and a new story now has its second address.
+      await put('second-name.md', '2019-11-18', 'A story whose file name was corrected twice.');
+      await mkdir(join(repo, '2019/12'));
+      await writeFile(
+        join(repo, '2019/12/second-name.md'),
+        story('2019-11-19', 'A new story, [linking to an old address](/2019/11/19/first-name/).'),
+      );
+      git('add', '.');
+      git('commit', '-qm', 'Re-date one; a new story');
+      // Not committed: an alias that is the new story's address.
+      await writeFile(
+        join(repo, '2019/11/second-name.md'),
+        story('2019-11-18', 'A story whose file name was corrected twice.').replace(
+          'source: Trend',
+          'source: Trend\naliases: [/2019/11/19/second-name/]',
+        ),
+      );
+      const run = spawnSync(process.execPath, ['src/cli/check.ts', repo], { encoding: 'utf8' });
+      expect(run.status, run.stdout + run.stderr).toBe(1);
+      expect(run.stdout).toMatch(
+        /11\/second-name\.md:5: aliases: \/2019\/11\/19\/second-name\/ is the address of \S+12\/second-name\.md, which is published there\n\s+fix: /,
+      );
+      expect(run.stdout).toMatch(
+        /warning: \S+11\/second-name\.md: the story was at \/2019\/11\/19\/second-name\/ in an earlier commit, and that address cannot lead to it: \S+12\/second-name\.md is published there now/,
+      );
+      expect(run.stdout).toMatch(
+        /warning: \S+withdrawn\.md: was deleted in commit [0-9a-f]{7}, so its address \/2019\/11\/20\/withdrawn\/ no longer answers\n\s+fix: if the story lives on in another file, add "- \/2019\/11\/20\/withdrawn\/"/,
+      );
+      expect(run.stdout).toMatch(
+        /warning: \S+12\/second-name\.md:7: links to \/2019\/11\/19\/first-name\/, an old address that redirects to \/2019\/11\/18\/second-name\//,
+      );
+      expect(run.stdout).not.toMatch(/first-name\/ no longer/);
+      expect(run.stdout).toMatch(/2 stories checked in [\d.]+ s: 1 problem, 3 warnings\./);
+    },
+  );
+});
+
 describe('history from git', () => {
   it('parses one pass over the log into commits with their files, renames and blobs', () => {
     const blob = (n: number) => String(n).repeat(40);
