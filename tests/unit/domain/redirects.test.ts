@@ -95,7 +95,8 @@ describe('old addresses', () => {
       '/archive/old/caf%C3%A9/ /archive/2019/11/19/a/ 301!\n',
     );
     expect(nginxRedirectMap(redirects)).toBe(
-      '"/archive/old/café/" "/archive/2019/11/19/a/";\n"/archive/old/café" "/archive/2019/11/19/a/";\n',
+      '"/archive/old/café/" "/archive/2019/11/19/a/";\n' +
+        '"/archive/old/café" "/archive/2019/11/19/a/";\n',
     );
   });
 });

@@ -46,7 +46,7 @@ describe('the story schema', () => {
     });
   });
 
-  it('reads aliases as site paths, and refuses one that is not, naming the line and the fix', () => {
+  it('reads aliases as site paths, and refuses one that is not, with its line and fix', () => {
     expect(
       validate('title: A\ndate: 2019-11-19\nsource: Trend\naliases: [/2019/11/18/a]').data?.aliases,
     ).toEqual(['/2019/11/18/a/']);
