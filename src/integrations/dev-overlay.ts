@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineMiddleware } from 'astro:middleware';
-import { formatProblems } from '#src/domain/problems.ts';
+import { formatProblem } from '#src/domain/problems.ts';
 import { devState } from '#src/ingest/dev-state.ts';
 
 /**
@@ -13,7 +13,8 @@ export const onRequest = defineMiddleware((_context, next) => {
   const problems = [...devState().problems.values()].flat();
   const [first] = problems;
   if (!first) return next();
-  const error = new Error(formatProblems(problems)) as Error & Record<string, unknown>;
+  const error = new Error(problems.map(formatProblem).join('\n\n')) as Error &
+    Record<string, unknown>;
   error.name = 'StoryProblem';
   error.title = `${first.file} has ${problems.length === 1 ? 'a problem' : 'problems'}`;
   error.hint = `${first.fix}. The site shows the story as it was last saved without problems.`;

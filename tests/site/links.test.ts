@@ -1,6 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { SITE_URL } from '../support/build.ts';
+import { walkSite } from '../support/walk.ts';
 
 const out = inject('outDir');
 let pages: Map<string, string>;
@@ -44,6 +46,18 @@ describe('the built test archive', () => {
     expect(checked.size).toBeGreaterThan(100);
     expect(broken).toEqual([]);
   });
+
+  it(
+    'answers every link, stylesheet, script, feed, sitemap entry and structured-data URL of ' +
+      'every page, over HTTP',
+    { timeout: 120_000 },
+    async () => {
+      const walked = await walkSite(inject('siteUrl'), out, `${SITE_URL}/`);
+      expect(walked.pages).toBeGreaterThan(100);
+      expect(walked.urls).toBeGreaterThan(150);
+      expect(walked.failures).toEqual([]);
+    },
+  );
 
   it('has no listing page without stories, and every listing says how many it holds', () => {
     const listings = [...pages].filter(([url]) =>

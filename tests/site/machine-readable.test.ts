@@ -127,11 +127,53 @@ describe('sitemaps', () => {
       `${SITE_URL}/2019/12/31/new-year-utc-story/`,
       `${SITE_URL}/2020/01/01/new-year-in-ashgabat/`,
     ]);
+    // The publication is the archive, by the name src/archive.config.ts gives it.
     expect(entries[0]['news:news']['news:publication']).toEqual({
-      'news:name': 'AzerNews',
+      'news:name': 'Dateline',
       'news:language': 'en',
     });
     expect(entries[0]['news:news']['news:publication_date']).toBe('2019-12-31T23:30:00Z');
+  });
+
+  it(
+    'give every story when it last changed, from updated, else git; and list the news ' +
+      'sitemap in the index',
+    async () => {
+      const index = parser.parse(await read('sitemap-index.xml'));
+      const maps = [index.sitemapindex.sitemap].flat().map((s: { loc: string }) => s.loc);
+      expect(maps).toContain(`${SITE_URL}/news-sitemap.xml`);
+      const urls = maps
+        .filter((map) => !map.endsWith('/news-sitemap.xml'))
+        .map(async (map) => [parser.parse(await read(map.slice(SITE_URL.length + 1))).urlset.url])
+        .map(async (list) => (await list).flat() as { loc: string; lastmod?: string }[]);
+      const entries = (await Promise.all(urls)).flat();
+      const stories = entries.filter((e) => /\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/.test(e.loc));
+      expect(stories.length).toBe(43);
+      expect(stories.filter((e) => !e.lastmod)).toEqual([]);
+      const lastmod = (path: string) =>
+        stories.find((e) => e.loc === `${SITE_URL}${path}`)?.lastmod;
+      // updated: in the frontmatter; the last of two commits; the one commit that added it.
+      expect(lastmod('/2019/11/19/washington-trade-talks/')).toBe('2019-11-20T14:00:00.000Z');
+      expect(lastmod('/2019/11/19/tokyo-markets-close-higher/')).toBe('2019-11-20T01:30:00.000Z');
+      expect(lastmod('/2019/11/19/baku-hosts-caspian-transport-forum/')).toBe(
+        '2019-11-19T14:00:00.000Z',
+      );
+    },
+  );
+
+  it('write the news language as ISO 639, from the story’s BCP 47 tag', async () => {
+    const news = await read('news-sitemap.xml');
+    expect([...news.matchAll(/<news:language>([^<]+)</g)].map((m) => m[1])).toEqual(['en', 'en']);
+    const { newsLanguage } = await import('#src/formats/sitemaps.ts');
+    expect(['en', 'tk-Arab', 'ru-RU', 'zh-Hant', 'zh-Hans', 'zh', 'AR'].map(newsLanguage)).toEqual([
+      'en',
+      'tk',
+      'ru',
+      'zh-tw',
+      'zh-cn',
+      'zh-cn',
+      'ar',
+    ]);
   });
 
   it('are named in robots.txt', async () => {
@@ -165,7 +207,13 @@ describe('structured data and metadata', () => {
       dateModified: '2019-11-19T17:49:00+04:00',
       inLanguage: 'en',
       author: [{ '@type': 'Person', name: 'Huseyn Hasanov' }],
-      publisher: { '@type': 'Organization', name: 'Trend' },
+      // The archive publishes; the agency filed it.
+      publisher: {
+        '@type': 'Organization',
+        name: 'Dateline',
+        url: `${SITE_URL}/`,
+        logo: { '@type': 'ImageObject', url: `${SITE_URL}/favicon.svg` },
+      },
       sourceOrganization: { '@type': 'Organization', name: 'Trend' },
       dateline: 'ASHGABAT, Turkmenistan',
       locationCreated: { '@type': 'Place', name: 'Ashgabat, Turkmenistan' },
@@ -210,7 +258,7 @@ describe('structured data and metadata', () => {
     const html = await read(`${FIRST_STORY.slice(1)}index.html`);
     const blocks = [
       ...html.matchAll(
-        /<pre aria-labelledby="cite-(\w+)" tabindex="0"><code>(.*?)<\/code><\/pre>/gs,
+        /<section class="cite-format" aria-labelledby="cite-(\w+)"><h2 [^>]*>[^<]*<\/h2><pre tabindex="0"><code>(.*?)<\/code><\/pre>/gs,
       ),
     ].map((m) => [
       m[1],

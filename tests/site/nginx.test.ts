@@ -1,75 +1,23 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium, POLICY } from '../support/browser.ts';
-import { projectRoot, removeAll } from '../support/build.ts';
-import { freePort } from '../support/server.ts';
+import { nginxAvailable, startNginx } from '../support/nginx.ts';
 
-const NGINX = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
-const nginxAvailable = spawnSync(NGINX, ['-v']).status === 0;
 const out = inject('outDir');
 let base = '';
-let nginx: ChildProcess;
-let prefix: string;
+let nginx: Awaited<ReturnType<typeof startNginx>> | undefined;
 
 beforeAll(async () => {
   if (!nginxAvailable) return;
-  prefix = await mkdtemp(join(tmpdir(), 'dateline-nginx-'));
-  const port = await freePort();
   // deploy/nginx.conf as shipped, with only where it listens and what it serves changed.
-  const server = (await readFile(join(projectRoot, 'deploy/nginx.conf'), 'utf8'))
-    .replace(/^(\s*)listen \d+;/m, `$1listen 127.0.0.1:${port};`)
-    .replace(/^(\s*)root [^;\n]+;/m, `$1root ${out};`);
-  await writeFile(join(prefix, 'dateline.conf'), server);
-  await writeFile(
-    join(prefix, 'nginx.conf'),
-    [
-      'user root;',
-      'worker_processes 1;',
-      `pid ${prefix}/nginx.pid;`,
-      `error_log ${prefix}/error.log warn;`,
-      'events { worker_connections 64; }',
-      'http {',
-      '  include /etc/nginx/mime.types;',
-      '  default_type application/octet-stream;',
-      '  access_log off;',
-      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
-        (kind) => `  ${kind}_temp_path ${prefix}/${kind === 'client_body' ? 'body' : kind};`,
-      ),
-      `  include ${prefix}/dateline.conf;`,
-      '}',
-      '',
-    ].join('\n'),
-  );
-  nginx = spawn(NGINX, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let complaint = '';
-  nginx.stderr!.on('data', (chunk) => (complaint += chunk));
-  base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(`${base}/`).then(
-        () => true,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((wait) => setTimeout(wait, 100));
-  }
-  throw new Error(
-    `nginx did not start: ${complaint} ` +
-      `${await readFile(join(prefix, 'error.log'), 'utf8').catch(() => '')}`,
-  );
+  nginx = await startNginx('nginx.conf', out);
+  base = nginx.url;
 });
 
 afterAll(async () => {
-  nginx?.kill('SIGQUIT');
-  if (prefix) await removeAll(prefix);
+  await nginx?.stop();
 });
 
 describe.skipIf(!nginxAvailable)('the site behind nginx, configured by deploy/nginx.conf', () => {

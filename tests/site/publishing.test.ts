@@ -1,9 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, inject, it } from 'vitest';
-import { launchChromium, useChromium } from '../support/browser.ts';
-import { childEnv, projectRoot } from '../support/build.ts';
+import { launchChromium, searchStatus, useChromium } from '../support/browser.ts';
+import { childEnv, projectRoot, removeAll } from '../support/build.ts';
 import { freePort } from '../support/server.ts';
 
 const site = inject('siteUrl');
@@ -47,6 +48,8 @@ describe('drafts', () => {
           env: childEnv({
             DATELINE_CONTENT: inject('contentDir'),
             DATELINE_CACHE: join(out, '..', 'dev-cache'),
+            // No build there: dev has no index to search.
+            DATELINE_OUT: join(out, '..', 'no-build'),
           }),
           stdio: 'ignore',
           detached: true,
@@ -74,9 +77,93 @@ describe('drafts', () => {
         await expect(page.locator('#search-status').textContent()).resolves.toMatch(
           /The search index is missing\. It is built by "npm run build"; run "npm start"/,
         );
+        await expect(page.getByRole('note').textContent()).resolves.toMatch(
+          /^Search has no index yet: a build makes it\. Run "npm run build"/,
+        );
         await devBrowser.close();
       } finally {
         process.kill(-child.pid!, 'SIGTERM');
+      }
+    },
+  );
+});
+
+/** `npm run dev` on a content folder, until it answers; `stop` ends it. */
+async function startDev(env: Record<string, string>) {
+  const port = await freePort();
+  const child = spawn(
+    'npm',
+    ['run', '--silent', 'dev', '--', '--port', String(port), '--host', '127.0.0.1'],
+    { cwd: projectRoot, env: childEnv(env), stdio: 'ignore', detached: true },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (
+      await fetch(`${url}/`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((wait) => setTimeout(wait, 200));
+  }
+  return { url, stop: () => process.kill(-child.pid!, 'SIGTERM') };
+}
+
+describe('npm run dev, as a writer’s preview', () => {
+  it(
+    'shows a saved story, searches the last build’s index and says when it is older than the ' +
+      'stories, and shows a story’s problem in the overlay with its file, line and fix',
+    { timeout: 180_000 },
+    async () => {
+      const content = await mkdtemp(join(tmpdir(), 'dateline-dev-'));
+      await cp(inject('contentDir'), content, { recursive: true });
+      // The content folder was copied after the build: its files are newer than the index.
+      const dev = await startDev({
+        DATELINE_CONTENT: content,
+        DATELINE_CACHE: join(content, '.cache'),
+        DATELINE_OUT: out,
+      });
+      const devBrowser = await launchChromium({ policy: false });
+      try {
+        const page = await devBrowser.newPage();
+        await page.goto(`${dev.url}/search/?q=trafficking`);
+        await expect(searchStatus(page)).resolves.toMatch(/^1 story/);
+        await expect(page.getByRole('note').textContent()).resolves.toMatch(
+          /^Search uses the index of the last build, made .*: stories changed since are found as they were then\. Run "npm run build"/,
+        );
+        const file = join(content, '2019/11/tokyo-markets-close-higher.md');
+        const original = await readFile(file, 'utf8');
+        await page.goto(`${dev.url}/2019/11/19/tokyo-markets-close-higher/`);
+        await writeFile(file, original.replace('title: Tokyo markets', 'title: Tokyo shares'));
+        await page.waitForFunction(
+          () => document.querySelector('h1')?.textContent === 'Tokyo shares close higher',
+          null,
+          { timeout: 20_000 },
+        );
+        await writeFile(file, original.replace(/^date: .*$/m, 'date: 19 November 2019'));
+        await page.waitForSelector('vite-error-overlay', { timeout: 20_000 });
+        const overlay = await page.evaluate(
+          () => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '',
+        );
+        expect(overlay).toContain(
+          '2019/11/tokyo-markets-close-higher.md:3: date: "19 November 2019" is not an ISO ' +
+            '8601 date',
+        );
+        expect(overlay).toContain('fix: write it as 2019-11-19T17:49:00+04:00');
+        await writeFile(file, original);
+        await page.waitForFunction(
+          () =>
+            !document.querySelector('vite-error-overlay') &&
+            document.querySelector('h1')?.textContent === 'Tokyo markets close higher',
+          null,
+          { timeout: 20_000 },
+        );
+        await page.close();
+      } finally {
+        await devBrowser.close();
+        dev.stop();
+        await removeAll(content);
       }
     },
   );

@@ -12,7 +12,10 @@ import { policyFromHeaders } from '#src/integrations/csp.ts';
 import { projectRoot } from './build.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './serve.ts';
 
-/** The site's Content-Security-Policy, as public/_headers ships it to static hosts. */
+/**
+ * The Content-Security-Policy header public/_headers ships to static hosts: what a page's own
+ * <meta> policy cannot carry.
+ */
 export const POLICY = policyFromHeaders(
   readFileSync(join(projectRoot, 'public/_headers'), 'utf8'),
 )!;
@@ -23,7 +26,8 @@ export const POLICY = policyFromHeaders(
 export const cspViolations: string[] = [];
 
 /**
- * Serves every HTML page with the policy in force, as a real host does, and listens for violations.
+ * Serves every HTML page with the header policy too, as a real host does, and listens for
+ * violations.
  */
 async function enforcePolicy(context: BrowserContext): Promise<BrowserContext> {
   await context.route('**/*', async (route) => {

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pad2 } from '#src/domain/text.ts';
@@ -122,4 +122,105 @@ export async function makeTestArchive(): Promise<string> {
 
 export async function removeAll(...paths: string[]): Promise<void> {
   await Promise.all(paths.map((path) => rm(path, { recursive: true, force: true })));
+}
+
+/** The second test site's address: under a path, as a GitHub Pages project site is. */
+export const NEWSROOM_URL = 'https://newsroom.github.io/archive/';
+
+/** The second test site's identity, in place of the project's own (src/archive.config.ts). */
+export const NEWSROOM = {
+  name: 'The Caspian Courier',
+  description: 'Every story the Courier has filed since 1987.',
+  publisher: {
+    name: 'Courier Media Group',
+    url: 'https://courier.example.net/',
+    logo: '/favicon.svg',
+  },
+  language: 'en',
+};
+
+/** Stories of the second site that moved: a file renamed in a later commit, and an alias. */
+export const MOVED = {
+  renamed: {
+    from: '/2019/11/19/baku-hosts-caspian-transport-forum/',
+    to: '/2019/11/19/baku-caspian-transport-forum/',
+  },
+  alias: { from: '/news/washington-trade-talks.html/', to: '/2019/11/19/washington-trade-talks/' },
+};
+
+/**
+ * A newsroom's own copy of the project, as a fresh clone with its identity edited, and its
+ * archive: the test stories in git, then a commit that renames one story and gives another an
+ * old address. Built with SITE_URL under a path, into a folder of the copy.
+ */
+export async function buildNewsroomSite(env: Record<string, string> = {}) {
+  const work = await mkdtemp(join(tmpdir(), 'dateline-newsroom-'));
+  const project = join(work, 'project');
+  await mkdir(project);
+  for (const entry of [
+    'package.json',
+    'package-lock.json',
+    'astro.config.mjs',
+    'tsconfig.json',
+    'src',
+    'public',
+    'deploy',
+  ])
+    await cp(join(projectRoot, entry), join(project, entry), { recursive: true });
+  // The site is built into the copy: the build's own modules resolve packages from there.
+  await symlink(join(projectRoot, 'node_modules'), join(project, 'node_modules'));
+  await writeFile(
+    join(project, 'src/archive.config.ts'),
+    `import { defineArchive } from '#src/domain/identity.ts';\n\nexport default defineArchive(` +
+      `${JSON.stringify(NEWSROOM, null, 2)});\n`,
+  );
+  const content = await makeTestArchive();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: content,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Test Editor',
+        GIT_AUTHOR_EMAIL: 'editor@example.org',
+        GIT_COMMITTER_NAME: 'Test Editor',
+        GIT_COMMITTER_EMAIL: 'editor@example.org',
+      },
+      stdio: 'ignore',
+    });
+  git(
+    'mv',
+    '2019/11/baku-hosts-caspian-transport-forum.md',
+    '2019/11/baku-caspian-transport-forum.md',
+  );
+  const talks = join(content, '2019/11/washington-trade-talks.md');
+  await writeFile(
+    talks,
+    (await readFile(talks, 'utf8')).replace(
+      /^source: (.*)$/m,
+      `source: $1\naliases:\n  - /news/washington-trade-talks.html`,
+    ),
+  );
+  git('commit', '-qam', 'Shorter file name for the Baku forum; the old address of the talks');
+  const outDir = join(project, 'dist');
+  const { code, output } = await new Promise<{ code: number | null; output: string }>(
+    (done, fail) => {
+      const child = spawn('npm', ['run', '--silent', 'build'], {
+        cwd: project,
+        env: childEnv({
+          DATELINE_CONTENT: content,
+          DATELINE_OUT: outDir,
+          DATELINE_CACHE: join(project, 'cache'),
+          SITE_URL: NEWSROOM_URL,
+          ...env,
+        }),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let text = '';
+      child.stdout.on('data', (chunk) => (text += chunk));
+      child.stderr.on('data', (chunk) => (text += chunk));
+      child.on('error', fail);
+      child.on('close', (exit) => done({ code: exit, output: text }));
+    },
+  );
+  return { code, output, outDir, cacheDir: join(project, 'cache'), content, work };
 }

@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, makeTestArchive, removeAll } from './build.ts';
+import { buildNewsroomSite, buildSite, makeTestArchive, removeAll } from './build.ts';
 import { startPreview } from './server.ts';
 
 declare module 'vitest' {
@@ -12,13 +12,19 @@ declare module 'vitest' {
     outDir: string;
     outDirOtherZone: string;
     contentDir: string;
+    /** What `npm run build` printed for the first build. */
+    buildOutput: string;
+    /** The newsroom's site: its own identity, under /archive/, with stories that moved. */
+    newsroomOutDir: string;
+    newsroomCacheDir: string;
   }
 }
 
 /**
  * Builds the test archive twice, in two time zones, and serves the first build over HTTP for
  * the browser tests; the second exists to prove the output does not depend on the zone, nor on
- * the file system its cache is on.
+ * the file system its cache is on. A third build is a newsroom's: the same stories under its own
+ * name, published under a path, with stories that moved (./build.ts, buildNewsroomSite).
  */
 export default async function setup(project: TestProject) {
   const contentDir = await makeTestArchive();
@@ -41,11 +47,18 @@ export default async function setup(project: TestProject) {
     made.push(dirname(pacific.outDir));
     if (pacific.code !== 0)
       throw new Error(`The test archive did not build in America/Los_Angeles:\n${pacific.output}`);
+    const newsroom = await buildNewsroomSite(parts);
+    made.push(newsroom.work, newsroom.content);
+    if (newsroom.code !== 0)
+      throw new Error(`The newsroom's archive did not build:\n${newsroom.output}`);
     const server = await startPreview(utc.outDir);
     project.provide('siteUrl', server.url);
     project.provide('outDir', utc.outDir);
     project.provide('outDirOtherZone', pacific.outDir);
     project.provide('contentDir', contentDir);
+    project.provide('buildOutput', utc.output);
+    project.provide('newsroomOutDir', newsroom.outDir);
+    project.provide('newsroomCacheDir', newsroom.cacheDir);
     return async () => {
       await server.stop();
       await removeAll(...made);
