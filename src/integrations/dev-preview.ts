@@ -24,7 +24,11 @@ export default function devPreviewIntegration(): AstroIntegration {
   return {
     name: 'dateline-dev-preview',
     hooks: {
-      'astro:config:setup': ({ command, addMiddleware }) => {
+      'astro:config:setup': ({ command, addMiddleware, updateConfig }) => {
+        // The command decides, not MODE, DEV or NODE_ENV, which the machine's environment can set.
+        updateConfig({
+          vite: { define: { 'import.meta.env.DATELINE_DEV': JSON.stringify(command === 'dev') } },
+        });
         if (command === 'dev')
           addMiddleware({ entrypoint: new URL('./dev-overlay.ts', import.meta.url), order: 'pre' });
       },

@@ -15,8 +15,20 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** Variables the test runner sets for itself; Astro would read MODE, DEV, BASE_URL… as its own. */
-const RUNNER_VARIABLES = new Set(['TEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'FORCE_TTY']);
+/**
+ * Variables the test runner sets for itself; Astro would read MODE, DEV, BASE_URL… as its own,
+ * and Vite's dev server sends no reloads under NODE_ENV=test.
+ */
+const RUNNER_VARIABLES = new Set([
+  'TEST',
+  'MODE',
+  'DEV',
+  'PROD',
+  'SSR',
+  'BASE_URL',
+  'FORCE_TTY',
+  'NODE_ENV',
+]);
 
 /**
  * The environment for the project's own commands: the test runner's, without the runner's own
