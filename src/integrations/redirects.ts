@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { nginxRedirectMap, redirectsFile } from '#src/domain/redirects.ts';
 import { siteFacts } from '#src/site/facts.ts';
+import { count } from '#src/domain/text.ts';
 
 /** Cloudflare Pages applies at most this many lines of `_redirects`. */
 const CLOUDFLARE_LIMIT = 2_000;
@@ -33,12 +34,12 @@ export default function redirectsIntegration(): AstroIntegration {
         // Written even when empty: nginx will not start if a file it includes is missing.
         await writeFile(join(out, '_redirects.nginx.map'), nginxRedirectMap(redirects));
         if (redirects.length > 0)
-          logger.info(`${redirects.length} old addresses of stories redirect to them`);
+          logger.info(`old addresses of stories, each sent on to its story: ${redirects.length}`);
         if (redirects.length > CLOUDFLARE_LIMIT)
           logger.warn(
-            `${redirects.length} old addresses: Cloudflare Pages answers only the first ` +
-              `${CLOUDFLARE_LIMIT} of _redirects with a 301; the rest reach their stories ` +
-              `through their redirect pages`,
+            `${count(redirects.length, 'old address', 'old addresses')}: Cloudflare Pages ` +
+              `answers only the first ${CLOUDFLARE_LIMIT} of _redirects with a 301; the rest ` +
+              `reach their stories through their redirect pages`,
           );
         if (base !== '/') {
           const headers = join(out, '_headers');
