@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { basename, join, resolve } from 'node:path';
 import { parseStoryDate } from '#src/domain/dates.ts';
 import { storyPath } from '#src/domain/urls.ts';
+import { shared } from '#src/util/shared.ts';
 
 /** One commit that changed a story file. */
 export interface Revision {
@@ -227,4 +228,26 @@ function readBlobDates(dir: string, blobs: string[]): Map<string, string> {
     at = end + 1;
   }
   return dates;
+}
+
+/**
+ * `readHistory` for `astro dev`, which builds the archive again after every save: saving a
+ * story changes no commit, so the history is read again only when HEAD moves.
+ */
+export function readHistoryOnce(contentDir: string): History {
+  const cache = shared('dev-history', () => new Map<string, { head: string; history: History }>());
+  let head = '';
+  try {
+    head = execFileSync('git', ['-C', resolve(contentDir), 'rev-parse', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    // Not a repository, or no commit yet: nothing to remember.
+  }
+  const known = cache.get(resolve(contentDir));
+  if (head && known?.head === head) return known.history;
+  const history = readHistory(contentDir);
+  cache.set(resolve(contentDir), { head, history });
+  return history;
 }

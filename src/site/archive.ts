@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { contentDir } from '#src/ingest/content-dir.ts';
-import { readHistory, type Revision } from '#src/ingest/history.ts';
+import { readHistory, readHistoryOnce, type Revision } from '#src/ingest/history.ts';
 import { buildArchive } from '#src/domain/archive.ts';
 import type { Story } from '#src/domain/story.ts';
 import {
@@ -62,7 +62,7 @@ export function termsFor(story: Story, kind: TermKind): Term[] {
  * Each story file's history from git, read once per build: its revisions, and the addresses it
  * had before. Empty outside a repository.
  */
-const history = readHistory(contentDir);
+const history = (import.meta.env.DATELINE_DEV ? readHistoryOnce : readHistory)(contentDir);
 const historyOf = <T>(map: Map<string, T[]>, story: Story): T[] => {
   const file = entriesById.get(story.id)?.filePath;
   return file ? (map.get(resolve(file)) ?? []) : [];
@@ -113,12 +113,13 @@ export const { redirects } = planRedirects(
 );
 
 // What the build's last steps need, handed over in the build's own process (./facts.ts).
-Object.assign(siteFacts(), {
-  lastModified: new Map(
-    archive.stories.map((story) => [
-      absolute(story.url),
-      lastModified(story) ?? revisionsOf(story)[0]?.date ?? story.date.iso,
-    ]),
-  ),
-  redirects: redirects.map(({ from, to }) => ({ from: siteUrl(from), to: siteUrl(to) })),
-});
+if (!import.meta.env.DATELINE_DEV)
+  Object.assign(siteFacts(), {
+    lastModified: new Map(
+      archive.stories.map((story) => [
+        absolute(story.url),
+        lastModified(story) ?? revisionsOf(story)[0]?.date ?? story.date.iso,
+      ]),
+    ),
+    redirects: redirects.map(({ from, to }) => ({ from: siteUrl(from), to: siteUrl(to) })),
+  });
