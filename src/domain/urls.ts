@@ -28,9 +28,6 @@ function at(path: string): string {
   return BASE === '/' ? path : `${BASE}${path.slice(1)}`;
 }
 
-/** The archive's base path: `/` or `/archive/`. */
-export const basePath = () => BASE;
-
 /**
  * A site path held as data (an old address, a search part's folder) as a URL; every other URL
  * has a function of its own below.

@@ -101,15 +101,11 @@ export function checkStories(
   }
 
   problems.push(...collisionProblems(valid));
-  problems.push(...addressProblems(valid, history));
+  const plan = planRedirects(valid.map((story) => movedStory(story, history)));
+  problems.push(...addressProblems(plan, valid, history));
 
   const urls = new Set(valid.map((story) => storyPath(story.id, story.date)));
-  const moved = new Map(
-    planRedirects(valid.map((story) => movedStory(story, history))).redirects.map((r) => [
-      r.from,
-      r.to,
-    ]),
-  );
+  const moved = new Map(plan.redirects.map((r) => [r.from, r.to]));
   for (const story of valid) {
     for (const match of story.contents.matchAll(STORY_LINK)) {
       const target = `${match[1]}/`;
@@ -155,10 +151,10 @@ function movedStory(
  * and old addresses a shallow clone cannot know.
  */
 function addressProblems(
+  plan: ReturnType<typeof planRedirects>,
   valid: Parameters<typeof movedStory>[0][],
   history: AddressHistory,
 ): Problem[] {
-  const plan = planRedirects(valid.map((story) => movedStory(story, history)));
   const problems = [...plan.problems];
   for (const lost of plan.lost)
     problems.push({

@@ -10,5 +10,5 @@
  */
 export const STORY_READER = {
   version: 2,
-  sources: '6dvSFm6La07PrDMq',
+  sources: '7nu7xSrNNS8sucbE',
 };

@@ -14,7 +14,7 @@ import {
 import { onThisDay } from '#src/domain/calendar.ts';
 import { compareStrings, foldKey } from '#src/domain/text.ts';
 import { planRedirects } from '#src/domain/redirects.ts';
-import { sitePath, siteUrl } from '#src/domain/urls.ts';
+import { siteUrl, storyPath } from '#src/domain/urls.ts';
 import { absolute } from './origin.ts';
 import { siteFacts } from './facts.ts';
 import { buildRecord } from '#src/util/build-record.ts';
@@ -105,7 +105,7 @@ export const anniversaries = onThisDay(archive);
 export const { redirects } = planRedirects(
   archive.stories.map((story) => ({
     file: entriesById.get(story.id)?.filePath ?? story.id,
-    path: sitePath(story.url)!,
+    path: storyPath(story.id, story.date.iso),
     title: story.title,
     aliases: (entriesById.get(story.id)!.data.aliases ?? []).map((path) => ({ path })),
     former: historyOf(history.former, story),
