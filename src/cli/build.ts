@@ -134,10 +134,12 @@ removeTree(previous, { background: true });
 const record = readBuildRecord(cache);
 const where = relative(process.cwd(), target);
 const folder = where && !where.startsWith('..') ? `${where}/` : target;
-const preview =
-  target === resolve('dist')
-    ? 'npm run preview serves it'
-    : `DATELINE_OUT=${folder} npm run preview serves it`;
+// Preview reads the same settings: the folder, and the address whose path it serves under.
+const settings = [
+  ...(values.site !== undefined ? [`SITE_URL=${address.href}`] : []),
+  ...(target === resolve('dist') ? [] : [`DATELINE_OUT=${folder}`]),
+];
+const preview = `${[...settings, 'npm run preview'].join(' ')} serves it`;
 const built = record
   ? `${count(record.pages, 'page')} from ${stories(record.published)}`
   : 'The site';
