@@ -6,6 +6,8 @@ import search from '#src/search/build/integration.ts';
 import buildRecord from '#src/integrations/build-record.ts';
 import drafts from '#src/integrations/drafts.ts';
 import security from '#src/integrations/security.ts';
+import { photoHosts, photoSources } from '#src/photos/hosts.ts';
+import { MAX_PIXELS } from '#src/photos/check.ts';
 import redirects from '#src/integrations/redirects.ts';
 import sitemap from '#src/integrations/sitemap.ts';
 import buildProgress from '#src/integrations/build-progress.ts';
@@ -22,6 +24,8 @@ loadSettings(
 );
 // SITE_URL gives both: https://newsroom.github.io/archive is the site, /archive/ its base.
 const address = siteAddress();
+// Hosts stories may take photos from (src/archive.config.ts, or DATELINE_PHOTO_HOSTS).
+const hosts = photoHosts();
 
 export default defineConfig({
   site: address.href,
@@ -52,6 +56,18 @@ export default defineConfig({
   logger: {
     entrypoint: fileURLToPath(new URL('./src/integrations/build-log.ts', import.meta.url)),
   },
+  // Photos (src/photos/): pages ask for each rendition themselves (widths and sizes for the text
+  // column, WebP with a JPEG fallback), so no Astro layout and no Astro image styles. Photos of
+  // the archive's photo hosts (src/archive.config.ts) are downloaded and optimised at build time, like local
+  // ones. WebP at effort 0, the quickest: higher efforts saved a few bytes for much more time
+  // (BENCHMARKS.md, "Photos"). Photos over the limit the loader enforces are refused by sharp too.
+  image: {
+    remotePatterns: hosts,
+    service: {
+      entrypoint: './src/photos/service.ts',
+      config: { webp: { quality: 75, effort: 0 }, limitInputPixels: MAX_PIXELS },
+    },
+  },
   server: { port: 4321, host: 'localhost' },
   devToolbar: { enabled: false },
   // The Content-Security-Policy, as a <meta> element on every page, so that it reaches readers on
@@ -62,7 +78,8 @@ export default defineConfig({
     csp: {
       directives: [
         "default-src 'self'",
-        "img-src 'self'",
+        // Photos are served from the site; the photo hosts are the only others allowed.
+        `img-src ${["'self'", ...photoSources(hosts)].join(' ')}`,
         "font-src 'self'",
         "connect-src 'self'",
         // Pagefind starts its worker from a blob: URL.

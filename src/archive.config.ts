@@ -11,4 +11,6 @@ export default defineArchive({
   language: 'en',
   // The sample stories come from Baku and Ashgabat, four hours ahead of UTC.
   newStoryOffset: '+04:00',
+  // Hosts stories may take photos from (README.md, "Photos"), e.g. 'https://photos.example.org/'.
+  photoHosts: [],
 });

@@ -5,7 +5,10 @@ import type { StoryFields } from '#src/domain/story.ts';
 export type StoryFileFields = Pick<
   StoryFields,
   'title' | 'date' | 'source' | 'author' | 'dateline' | 'topics' | 'lang'
->;
+> & {
+  /** The lead photo: its path from the story, and its words. */
+  image?: { src: string; alt: string; caption?: string; credit?: string };
+};
 
 /** One YAML value on one line, quoted only when YAML would misread it. */
 function scalar(value: string): string {
@@ -40,6 +43,12 @@ export function storyToMarkdown(fields: StoryFileFields, paragraphs: string[]): 
   if (fields.topics?.length)
     lines.push('topics:', ...fields.topics.map((topic) => `  - ${scalar(topic)}`));
   if (fields.lang && fields.lang !== 'en') lines.push(`lang: ${scalar(fields.lang)}`);
+  if (fields.image) {
+    const { src, alt, caption, credit } = fields.image;
+    lines.push('image:', `  src: ${scalar(src)}`, `  alt: ${scalar(alt)}`);
+    if (caption) lines.push(`  caption: ${scalar(caption)}`);
+    if (credit) lines.push(`  credit: ${scalar(credit)}`);
+  }
   lines.push('---', '');
   return `${lines.join('\n')}\n${paragraphs.map(escapeMarkdown).join('\n\n')}\n`;
 }

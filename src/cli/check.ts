@@ -3,8 +3,13 @@ import './settings.ts';
 import { spawnSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 import { count, formatCount } from '#src/domain/text.ts';
-import { formatProblem } from '#src/domain/problems.ts';
-import { checkStories, readStoryFiles, type AddressHistory } from '#src/ingest/check.ts';
+import { compareProblems, formatProblem } from '#src/domain/problems.ts';
+import {
+  checkStories,
+  checkStoryPhotos,
+  readStoryFiles,
+  type AddressHistory,
+} from '#src/ingest/check.ts';
 import { readHistory } from '#src/ingest/history.ts';
 import { contentDir } from '#src/ingest/content-dir.ts';
 import { articleSchema } from '#src/ingest/schema.ts';
@@ -33,7 +38,15 @@ const { positionals, values } = parseCommand(spec);
 const dir = positionals[0] ?? contentDir;
 const started = performance.now();
 const { files, unreadable } = await readStoryFiles(dir);
-const problems = checkStories(files, articleSchema, Date.now(), addressHistory(dir));
+const found = checkStories(files, articleSchema, Date.now(), addressHistory(dir));
+// Photos of the stories whose frontmatter is sound: the same checks as the build's.
+const unsound = new Set(found.filter((p) => p.severity !== 'warning').map((p) => p.file));
+const photoProblems = await checkStoryPhotos(
+  files.filter((file) => !unsound.has(file.file)),
+  dir,
+  articleSchema,
+);
+const problems = [...found, ...photoProblems].sort(compareProblems);
 const errors = problems.filter((p) => p.severity !== 'warning');
 const warnings = problems.filter((p) => p.severity === 'warning');
 for (const line of [...unreadable, ...errors.map(formatProblem)]) console.log(`${line}\n`);

@@ -7,10 +7,11 @@ import { parseCommand, refuse, type CommandSpec } from './args.ts';
 const spec = {
   name: 'npm run new',
   summary:
-    'Starts a new story in content/YYYY/MM/<slug>.md, dated now, and prints its future address.',
+    'Starts a new story in content/YYYY/MM/<slug>.md, dated now, and prints its future address; ' +
+    'with --image, a folder story with the photo beside it.',
   usage:
     '"Headline" --source Trend [--dateline "BAKU, Azerbaijan"] [--offset +04:00] [--author ' +
-    '"Name"] [--topic x] [--lang ru]',
+    '"Name"] [--topic x] [--lang ru] [--image photo.jpg --alt "What it shows"]',
   positionals: true,
   options: {
     source: { type: 'string', value: 'name', description: 'the agency or outlet (required)' },
@@ -37,6 +38,22 @@ const spec = {
       value: 'tag',
       description: 'the language, as a BCP 47 tag: ru, tk, ar',
     },
+    image: {
+      type: 'string',
+      value: 'file',
+      description: 'a photo to copy beside the story as its lead photo',
+    },
+    alt: {
+      type: 'string',
+      value: 'text',
+      description: 'what the photo shows, for readers who cannot see it (with --image)',
+    },
+    caption: { type: 'string', value: 'text', description: 'the photo’s caption (with --image)' },
+    credit: {
+      type: 'string',
+      value: 'text',
+      description: 'whose photo it is: "Photo: Jane Doe/Trend" (with --image)',
+    },
   },
 } satisfies CommandSpec;
 
@@ -44,6 +61,10 @@ const { positionals, values } = parseCommand(spec);
 const title = positionals.join(' ').trim();
 if (!title) refuse(spec, 'give the headline, in quotes');
 if (!values.source) refuse(spec, 'give the source: --source Trend');
+if (values.image && !values.alt?.trim())
+  refuse(spec, 'say what the photo shows: --alt "Pickers load cotton onto a truck"');
+for (const name of ['alt', 'caption', 'credit'] as const)
+  if (values[name] !== undefined && !values.image) refuse(spec, `--${name} goes with --image`);
 try {
   const created = await newStory({
     title,
@@ -53,6 +74,9 @@ try {
     authors: values.author,
     topics: values.topic,
     lang: values.lang,
+    image: values.image
+      ? { path: values.image, alt: values.alt!, caption: values.caption, credit: values.credit }
+      : undefined,
   });
   const address = parseSiteAddress(process.env.SITE_URL);
   const url = 'href' in address ? new URL(created.url.slice(1), address.href).href : created.url;

@@ -21,6 +21,11 @@ export interface ArchiveIdentity {
   language: string;
   /** The UTC offset `npm run new` dates a story in unless told otherwise: `+04:00`. */
   newStoryOffset?: string;
+  /**
+   * Hosts stories may take photos from, as URL prefixes (`https://photos.example.org/wire/`);
+   * DATELINE_PHOTO_HOSTS replaces them when set. None by default.
+   */
+  photoHosts?: string[];
 }
 
 const FILE = 'src/archive.config.ts';

@@ -26,6 +26,28 @@ export function websiteOf(site: ArchiveSite): object {
   return { '@type': 'WebSite', name: site.identity.name, url: site.url };
 }
 
+/** A story's lead photo as structured data needs it: an absolute URL, its size and words. */
+export interface ArticleImage {
+  url: string;
+  width: number;
+  height: number;
+  caption?: string;
+  credit?: string;
+}
+
+/** schema.org ImageObject for a lead photo. */
+export function imageObject(image: ArticleImage): object {
+  return {
+    '@type': 'ImageObject',
+    url: image.url,
+    contentUrl: image.url,
+    width: image.width,
+    height: image.height,
+    ...(image.caption ? { caption: image.caption } : {}),
+    ...(image.credit ? { creditText: image.credit } : {}),
+  };
+}
+
 /**
  * schema.org NewsArticle for a story page: the archive's publisher publishes it; the agency
  * that filed it is its source.
@@ -38,6 +60,7 @@ export function newsArticle(
     modified?: string;
     wordCount: number;
     site: ArchiveSite;
+    image?: ArticleImage;
   },
 ): object {
   return {
@@ -60,6 +83,7 @@ export function newsArticle(
       : {}),
     ...(story.topics.length ? { keywords: story.topics } : {}),
     ...(story.summary ? { description: story.summary } : {}),
+    ...(options.image ? { image: [imageObject(options.image)] } : {}),
     wordCount: options.wordCount,
     isAccessibleForFree: true,
     isPartOf: websiteOf(options.site),

@@ -1,18 +1,26 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { z } from 'astro/zod';
-import { storyPath } from '#src/domain/urls.ts';
+import { slugOf, storyPath } from '#src/domain/urls.ts';
 import { storyDate } from '#src/domain/dates.ts';
 import { compareProblems, type Problem } from '#src/domain/problems.ts';
 import { planRedirects } from '#src/domain/redirects.ts';
-import { collisionProblems, readStory } from './read-story.ts';
+import { photoHosts } from '#src/photos/hosts.ts';
+import { collisionProblems, readStory, sameStoryProblems, storyIdOf } from './read-story.ts';
 import { findUnreadableStories } from './scan.ts';
+import { parseStoryFile } from './frontmatter.ts';
+import { createStoryRenderer } from './markdown.ts';
+import { storyPhotos } from './photos.ts';
 
 export interface StoryFile {
   /** As shown in messages. */
   file: string;
-  /** Path relative to the content folder, without `.md`. */
+  /** Path relative to the content folder, without `.md` (a folder story's: its folder). */
   id: string;
+  /** Where it is, absolute: its photos are looked for from there. */
+  path: string;
+  /** Path relative to the content folder, as found. */
+  entry: string;
   contents: string;
 }
 
@@ -50,7 +58,10 @@ export function checkStories(
   now = Date.now(),
   history = NO_HISTORY,
 ): Problem[] {
-  const problems: Problem[] = [];
+  // One story written twice (slug.md and slug/index.md) is said once, not as a shared URL too.
+  const seen = new Set<string>();
+  const doubled = new Set(files.map((f) => f.id).filter((id) => seen.has(id) || !seen.add(id)));
+  const problems: Problem[] = sameStoryProblems(files.filter((f) => doubled.has(f.id)));
   const valid: {
     id: string;
     file: string;
@@ -60,7 +71,8 @@ export function checkStories(
     aliases: { path: string; line?: number }[];
   }[] = [];
   for (const { file, id, contents } of files) {
-    const result = readStory(file, basename(id), contents, schema);
+    if (doubled.has(id)) continue;
+    const result = readStory(file, slugOf(id), contents, schema);
     const { parsed } = result;
     problems.push(...result.problems);
     if (!result.data) continue;
@@ -201,13 +213,18 @@ export async function readStoryFiles(
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const paths = entries
     .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .map((e) => join(e.parentPath, e.name));
+    .map((e) => resolve(e.parentPath, e.name));
   const files = await Promise.all(
-    paths.map(async (path) => ({
-      file: relative(process.cwd(), path) || path,
-      id: relative(dir, path).replace(/\.md$/, '').split('\\').join('/'),
-      contents: await readFile(path, 'utf8'),
-    })),
+    paths.map(async (path) => {
+      const entry = relative(resolve(dir), path).split('\\').join('/');
+      return {
+        file: relative(process.cwd(), path) || path,
+        id: storyIdOf(entry),
+        path,
+        entry,
+        contents: await readFile(path, 'utf8'),
+      };
+    }),
   );
   const unreadable = (await findUnreadableStories(dir)).map(
     (u) =>
@@ -215,4 +232,34 @@ export async function readStoryFiles(
       `replace it with a regular Markdown file, or delete it`,
   );
   return { files, unreadable };
+}
+
+/**
+ * The photo problems of stories whose frontmatter is sound, as the build's workers find them
+ * (./photos.ts): a photo missing, outside the content folder, damaged, cut short, too large, on a
+ * host the archive does not take photos from, or in the text without alt text.
+ */
+export async function checkStoryPhotos(
+  files: StoryFile[],
+  contentDir: string,
+  schema: z.ZodObject,
+): Promise<Problem[]> {
+  const remotePatterns = photoHosts();
+  // Rendered only to find the photos: no syntax highlighting to load.
+  const renderer = await createStoryRenderer({
+    gfm: true,
+    syntaxHighlight: false,
+    image: { domains: [], remotePatterns },
+  });
+  const rules = { contentDir: resolve(contentDir), domains: [], remotePatterns };
+  const problems: Problem[] = [];
+  for (const file of files) {
+    const parsed = parseStoryFile(file.file, file.contents);
+    const result = schema.safeParse(parsed.data);
+    if (parsed.problems.length > 0 || !result.success) continue;
+    const lead = (result.data as { image?: { src: string } }).image?.src;
+    const photos = await storyPhotos(file, parsed, lead, rules, renderer, false);
+    problems.push(...photos.problems);
+  }
+  return problems.sort(compareProblems);
 }

@@ -81,3 +81,61 @@ export const aliasField = () =>
       ctx.addIssue({ code: 'custom', message: parsed.error, params: { fix: parsed.fix } });
       return z.NEVER;
     });
+
+/**
+ * What turns a photo's path into the photo: Astro's `image()` in the collection; outside Astro
+ * (workers, `npm run check`) `photoPathField`, which keeps the path as text. The schema is the
+ * same either way, so a story is judged alike everywhere.
+ */
+export type ImageHelper = () => z.ZodType;
+
+/** A photo's path as written: beside the story (`./photo.jpg`), or a photo host's URL. */
+export const photoPathField = () =>
+  z
+    .string({ error: 'must be the path of the photo, e.g. ./photo.jpg' })
+    .trim()
+    .min(1, { error: 'must not be empty; give the path of the photo, e.g. ./photo.jpg' });
+
+/**
+ * The lead photo, `image: { src, alt, caption, credit, decorative }`. `alt` is required: a
+ * reader who cannot see the photo is told what it shows. An empty `alt: ""` is allowed only with
+ * `decorative: true`, which says the photo adds nothing the story does not.
+ */
+export const leadImageField = <I extends ImageHelper>(image: I) =>
+  z
+    .strictObject(
+      {
+        src: image() as ReturnType<I>,
+        alt: z
+          .string({
+            error: 'is required: describe what the photo shows, for readers who cannot see it',
+          })
+          .trim(),
+        caption: textField('a caption').optional(),
+        credit: textField('a credit').optional(),
+        decorative: z.boolean({ error: 'must be true or false' }).default(false),
+      },
+      { error: 'must be the photo’s fields, each on its own line: src:, alt:, caption:, credit:' },
+    )
+    .superRefine((value, ctx) => {
+      if (value.alt === '' && !value.decorative)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['alt'],
+          message: 'is empty: a lead photo needs a text alternative',
+          params: {
+            fix:
+              'describe what the photo shows (alt: Pickers load cotton onto a truck), or add ' +
+              'decorative: true if it adds nothing the story does not say',
+          },
+        });
+      if (value.alt !== '' && value.decorative)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['decorative'],
+          message: 'is true, but the photo has an alt text',
+          params: {
+            fix: 'remove decorative: true, or empty the alt if the photo really adds nothing',
+          },
+        });
+    });

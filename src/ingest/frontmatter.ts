@@ -6,8 +6,10 @@ export interface ParsedFile {
   data: Record<string, unknown>;
   /** The Markdown after the frontmatter. */
   body: string;
-  /** The line each top-level field starts on, for messages. */
+  /** The line each field starts on, for messages; `image.src` for a field of a field. */
   fieldLines: Record<string, number>;
+  /** The file's line on which `body` starts, so that problems in the body can name their line. */
+  bodyLine: number;
   problems: Problem[];
 }
 
@@ -28,6 +30,7 @@ export function parseStoryFile(file: string, contents: string): ParsedFile {
       data: {},
       body: '',
       fieldLines: {},
+      bodyLine: 1,
       problems: [
         {
           file,
@@ -49,6 +52,7 @@ export function parseStoryFile(file: string, contents: string): ParsedFile {
     data: {},
     body: '',
     fieldLines: {},
+    bodyLine: 1,
     problems: [{ file, line, field, message, fix }],
   });
 
@@ -69,10 +73,15 @@ export function parseStoryFile(file: string, contents: string): ParsedFile {
   }
 
   const yamlText = lines.slice(1, closing).join('\n');
-  const body = lines
-    .slice(closing + 1)
-    .join('\n')
-    .trim();
+  const rest = lines.slice(closing + 1);
+  const body = rest.join('\n').trim();
+  const bodyLine =
+    closing +
+    2 +
+    Math.max(
+      0,
+      rest.findIndex((line) => line.trim() !== ''),
+    );
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, {
     schema: 'core',
@@ -91,13 +100,19 @@ export function parseStoryFile(file: string, contents: string): ParsedFile {
       'check the quoting and indentation on that line; quote text that contains ": " or ' +
       'starts with a special character',
   }));
-  if (problems.length > 0) return { data: {}, body, fieldLines: {}, problems };
+  if (problems.length > 0) return { data: {}, body, fieldLines: {}, bodyLine, problems };
 
   const fieldLines: Record<string, number> = {};
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
-      if (isScalar(pair.key) && pair.key.range)
-        fieldLines[String(pair.key.value)] = fileLine(pair.key.range[0]);
+      if (!isScalar(pair.key) || !pair.key.range) continue;
+      const key = String(pair.key.value);
+      fieldLines[key] = fileLine(pair.key.range[0]);
+      // One level down, for fields of fields such as `image: { src, alt }`.
+      if (isMap(pair.value))
+        for (const inner of pair.value.items)
+          if (isScalar(inner.key) && inner.key.range)
+            fieldLines[`${key}.${String(inner.key.value)}`] = fileLine(inner.key.range[0]);
     }
   } else if (doc.contents !== null) {
     return problem(
@@ -118,5 +133,5 @@ export function parseStoryFile(file: string, contents: string): ParsedFile {
       'remove YAML anchors and aliases (& and *) from the frontmatter',
     );
   }
-  return { data: (data ?? {}) as Record<string, unknown>, body, fieldLines, problems };
+  return { data: (data ?? {}) as Record<string, unknown>, body, fieldLines, bodyLine, problems };
 }

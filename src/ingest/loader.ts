@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'tinyglobby';
@@ -11,12 +11,14 @@ import {
   formatProblem,
   type Problem,
 } from '#src/domain/problems.ts';
-import { collisionProblems } from './read-story.ts';
+import { collisionProblems, storyIdOf, sameStoryProblems } from './read-story.ts';
 import { planRedirects } from '#src/domain/redirects.ts';
 import { storyPath } from '#src/domain/urls.ts';
 import { findUnreadableStories } from './scan.ts';
 import { createStoryPool } from './pool.ts';
-import { stories } from '#src/domain/text.ts';
+import { compareStrings, stories } from '#src/domain/text.ts';
+import { slugOf } from '#src/domain/urls.ts';
+import type { CheckedPhoto } from '#src/photos/check.ts';
 import { buildRecord } from '#src/util/build-record.ts';
 import { replaceFile } from '#src/util/replace-file.ts';
 import { runAtOnce } from '#src/util/run-at-once.ts';
@@ -47,6 +49,19 @@ interface ValidatedStories {
   version: string;
   /** Story id to the digest of the file Astro stored. */
   digests: Record<string, string>;
+  /** Story id to the photo files it uses, as they were when checked. */
+  photos?: Record<string, CheckedPhoto[]>;
+}
+
+/**
+ * Whether every photo file a story uses is still the file that was checked: a photo replaced
+ * under the same name must be checked again although the story's text did not change.
+ */
+function photosUnchanged(photos: CheckedPhoto[] | undefined): boolean {
+  return (photos ?? []).every(([path, size, mtimeMs]) => {
+    const info = statSync(path, { throwIfNoEntry: false });
+    return info?.size === size && info.mtimeMs === mtimeMs;
+  });
 }
 
 /** The record as the last build left it; a damaged one counts as none: every story is read. */
@@ -90,15 +105,19 @@ export function articleLoader(options: { base: string }): Loader {
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
       const baseDir = resolve(root, options.base);
-      const idOf = (entry: string) => entry.replace(/\.md$/, '');
-      const markdown = context.config.markdown;
+      const { markdown, image } = context.config;
       const readStoryFile = createStoryPool({
         markdown: {
-          image: context.config.image,
+          image,
           syntaxHighlight: markdown.syntaxHighlight,
           shikiConfig: markdown.shikiConfig,
           gfm: markdown.gfm,
           smartypants: markdown.smartypants,
+        },
+        photos: {
+          contentDir: baseDir,
+          domains: image.domains,
+          remotePatterns: image.remotePatterns,
         },
         base: context.config.base,
         keepAlive: context.watcher !== undefined,
@@ -113,6 +132,9 @@ export function articleLoader(options: { base: string }): Loader {
       const lastRecord = await readFile(recordFile, 'utf8').catch(() => 'null');
       const known = parseRecord(lastRecord);
       const validated = known?.version === version ? known.digests : {};
+      const checkedPhotos = known?.version === version ? (known.photos ?? {}) : {};
+      /** The photo files of every valid story, as this build checked or found them. */
+      const photosById = new Map<string, CheckedPhoto[]>();
 
       let [unchanged, read] = [0, 0];
 
@@ -127,7 +149,7 @@ export function articleLoader(options: { base: string }): Loader {
         current = () => true,
       ): Promise<boolean> => {
         const path = join(baseDir, entry);
-        const id = idOf(entry);
+        const id = storyIdOf(entry);
         const file = displayPath(path);
         let contents: string;
         try {
@@ -147,7 +169,8 @@ export function articleLoader(options: { base: string }): Loader {
         // again.
         if (stored && existing.assetImports?.length)
           (context.store as AssetStore).addAssetImports?.(existing.assetImports, existing.filePath);
-        if (stored && validated[id] === digest) {
+        if (stored && validated[id] === digest && photosUnchanged(checkedPhotos[id])) {
+          if (checkedPhotos[id]) photosById.set(id, checkedPhotos[id]);
           unchanged++;
           return true;
         }
@@ -155,7 +178,7 @@ export function articleLoader(options: { base: string }): Loader {
         const story = await readStoryFile({
           file,
           path,
-          slug: basename(entry, '.md'),
+          slug: slugOf(id),
           contents,
           render: !stored,
         });
@@ -163,8 +186,16 @@ export function articleLoader(options: { base: string }): Loader {
           problems.push(...story.problems);
           return false;
         }
+        if (story.checkedPhotos.length > 0) photosById.set(id, story.checkedPhotos);
+        else photosById.delete(id);
         if (stored) return true;
-        const data = await context.parseData({ id, data: story.frontmatter, filePath: path });
+        // The text's photos, for Astro's image() to resolve (src/content.config.ts).
+        const { bodyImages } = story;
+        const data = await context.parseData({
+          id,
+          data: { ...story.frontmatter, ...(bodyImages.length > 0 ? { bodyImages } : {}) },
+          filePath: path,
+        });
         if (!current()) return true;
         context.store.set({
           id,
@@ -215,11 +246,22 @@ export function articleLoader(options: { base: string }): Loader {
             );
           }
         };
-        watcher.on('change', onChange);
+        // A photo saved again is checked again, with every story that shows it.
+        const onPhoto = (changed: string) => {
+          for (const [id, photos] of photosById)
+            if (photos.some(([path]) => path === changed)) {
+              const story = context.store.get(id)?.filePath;
+              if (story) void onChange(resolve(root, story));
+            }
+        };
+        watcher.on('change', (changed) =>
+          (isStory(entryOf(changed)) ? onChange : onPhoto)(changed),
+        );
         watcher.on('add', onChange);
         watcher.on('unlink', (deleted) => {
           const entry = entryOf(deleted);
-          if (isStory(entry)) context.store.delete(idOf(entry));
+          if (isStory(entry)) context.store.delete(storyIdOf(entry));
+          else onPhoto(deleted);
         });
       };
 
@@ -240,12 +282,26 @@ export function articleLoader(options: { base: string }): Loader {
         : [];
       if (entries.length === 0) context.logger.warn(`No stories found in ${displayPath(baseDir)}`);
       const untouched = new Set(context.store.keys());
+      // `slug.md` and `slug/index.md` would be one story twice: neither is read.
+      const seen = new Set<string>();
+      const twinIds = new Set(entries.map(storyIdOf).filter((id) => seen.has(id) || !seen.add(id)));
+      problems.push(
+        ...sameStoryProblems(
+          entries
+            .filter((entry) => twinIds.has(storyIdOf(entry)))
+            .map((entry) => ({ entry, file: displayPath(join(baseDir, entry)) })),
+        ),
+      );
       let done = 0;
       // A few dozen stories in flight keep every worker busy. All of them at once would queue
       // every file and every rendered page between threads: gigabytes for a big archive.
       await runAtOnce(entries, STORIES_IN_FLIGHT, async (entry) => {
-        const id = idOf(entry);
+        const id = storyIdOf(entry);
         untouched.delete(id);
+        if (twinIds.has(id)) {
+          invalidIds.add(id);
+          return;
+        }
         // Already reported; reading a link to a pipe would wait forever.
         const valid = !unreadablePaths.has(join(baseDir, entry)) && (await sync(entry, problems));
         if (!valid) invalidIds.add(id);
@@ -299,7 +355,10 @@ export function articleLoader(options: { base: string }): Loader {
       const digests: Record<string, string> = {};
       for (const entry of context.store.values())
         if (entry.digest !== undefined) digests[entry.id] = String(entry.digest);
-      const record = JSON.stringify({ version, digests } satisfies ValidatedStories);
+      const photos = Object.fromEntries(
+        [...photosById].filter(([id]) => id in digests).sort(([a], [b]) => compareStrings(a, b)),
+      );
+      const record = JSON.stringify({ version, digests, photos } satisfies ValidatedStories);
       if (record !== lastRecord) await replaceFile(recordFile, record);
       buildRecord().stories = { read, unchanged };
       context.logger.info(

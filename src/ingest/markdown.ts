@@ -10,17 +10,18 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Processor } from 'unified';
 import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
+import rehypePhotos from '#src/photos/figures.ts';
 import rehypeSafeHtml from './safe-html.ts';
 import rehypeSiteLinks from './site-links.ts';
 
 type RehypePlugins = NonNullable<NonNullable<Parameters<typeof unified>[0]>['rehypePlugins']>;
-const rehypePlugins: RehypePlugins = [rehypeRaw, rehypeSafeHtml, rehypeSlug];
+const rehypePlugins: RehypePlugins = [rehypeRaw, rehypeSafeHtml, rehypePhotos, rehypeSlug];
 
 /**
  * The Markdown pipeline for stories, shared by astro.config.mjs and the render workers so both
  * render the same HTML. Wire copy is published verbatim: no smart quotes or dashes that the
- * agency did not send. Raw HTML in a story is parsed, then cut to an allow-list, before
- * headings get their anchors.
+ * agency did not send. Raw HTML in a story is parsed, then cut to an allow-list; photos become
+ * figures and placeholders the page fills in (src/photos/); then headings get their anchors.
  */
 export const storyMarkdown = storyPipeline(true, '/');
 

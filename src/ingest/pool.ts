@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { Problem } from '#src/domain/problems.ts';
+import type { CheckedPhoto, PhotoRules, RemotePhoto } from '#src/photos/check.ts';
 
 export interface StoryJob {
   id: number;
@@ -8,7 +9,7 @@ export interface StoryJob {
   file: string;
   /** Its absolute path. */
   path: string;
-  /** Its name without `.md`, which becomes the slug. */
+  /** Its name without `.md` (a folder story's folder name), which becomes the slug. */
   slug: string;
   contents: string;
   /** Whether to render the Markdown too, when the frontmatter is valid. */
@@ -16,7 +17,11 @@ export interface StoryJob {
 }
 export type Rendered = {
   html: string;
-  metadata: Record<string, unknown> & { imagePaths: string[] };
+  metadata: Record<string, unknown> & {
+    imagePaths: string[];
+    /** Photos on photo hosts the story shows (lead and text), with their sizes. */
+    remotePhotos?: RemotePhoto[];
+  };
 };
 export interface StoryReply {
   id: number;
@@ -26,14 +31,26 @@ export interface StoryReply {
   problems: Problem[];
   /** The story's HTML, when it was asked for and the story is valid. */
   rendered?: Rendered;
+  /**
+   * The photos beside the story that its text shows, in the order its placeholders number them
+   * (src/photos/figures.ts), for Astro's image() to resolve.
+   */
+  bodyImages: string[];
+  /** Every photo file it uses, as checked, for the next build to see whether one changed. */
+  checkedPhotos: CheckedPhoto[];
 }
 
 /** Markdown options every renderer shares (syntax highlighting, GFM, …), as Astro passes them. */
 export type SharedMarkdownOptions = Record<string, unknown>;
 
-/** What every worker is started with. */
+/** What every worker is started with: the pool's settings but whether to keep it alive. */
+export type WorkerData = Omit<PoolSettings, 'keepAlive'>;
+
+/** What the pool is started with. */
 export interface PoolSettings {
   markdown: SharedMarkdownOptions;
+  /** The rules photos are checked by. */
+  photos: PhotoRules;
   /** The site's base path, which links to the archive's own pages are written under. */
   base: string;
   /**
@@ -67,7 +84,11 @@ export function createStoryPool(settings: PoolSettings, size = availableParallel
       // The main thread's stack size, so a story nested too deeply fails the same way on any
       // thread.
       const worker = new Worker(new URL('./worker.ts', import.meta.url), {
-        workerData: { markdown: settings.markdown, base: settings.base },
+        workerData: {
+          markdown: settings.markdown,
+          base: settings.base,
+          photos: settings.photos,
+        } satisfies WorkerData,
         resourceLimits: { stackSizeMb: 1 },
       });
       worker.on('message', (reply: StoryReply) => {

@@ -33,6 +33,7 @@ export const STORY_HTML: Schema = {
 };
 
 const allowedTags = new Set(STORY_HTML.tagNames);
+const UNSAFE_URL = /^\s*(javascript|data|vbscript):/i;
 const strip = new Set(STORY_HTML.strip);
 
 function allowedAttributes(tag: string): Set<string> {
@@ -56,7 +57,7 @@ export function findUnsafe(tree: Nodes): string[] {
           else if (
             (name === 'href' || name === 'src') &&
             typeof value === 'string' &&
-            /^\s*(javascript|data|vbscript):/i.test(value)
+            UNSAFE_URL.test(value)
           ) {
             found.push(
               `a ${value.trim().split(':')[0]!.toLowerCase()}: URL in <${element.tagName}>`,
@@ -90,12 +91,31 @@ function lowerCaseSchemes(node: Nodes): void {
 }
 
 /**
+ * Images whose address is unsafe, taken out whole: without its address an image is nothing to
+ * show, and a photo with no address stops the build (src/photos/check.ts).
+ */
+function dropUnsafeImages(node: Nodes): void {
+  if (!('children' in node)) return;
+  node.children = node.children.filter(
+    (child) =>
+      !(
+        child.type === 'element' &&
+        child.tagName === 'img' &&
+        typeof child.properties?.src === 'string' &&
+        UNSAFE_URL.test(child.properties.src)
+      ),
+  ) as typeof node.children;
+  for (const child of node.children) dropUnsafeImages(child as Nodes);
+}
+
+/**
  * A rehype plugin: removes unsafe HTML from a story and warns, naming the file, for each removal.
  */
 export default function rehypeSafeHtml() {
   return (tree: Root, file: VFile): Root => {
     lowerCaseSchemes(tree);
     const removed = findUnsafe(tree);
+    dropUnsafeImages(tree);
     if (removed.length > 0) {
       const path = file.path ? relative(process.cwd(), file.path) || file.path : 'a story';
       console.warn(`[dateline] ${path}: removed unsafe HTML: ${[...new Set(removed)].join(', ')}`);

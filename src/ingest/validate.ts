@@ -19,6 +19,9 @@ const FIELD_HINTS: Record<string, string> = {
     'wrong." under it',
   draft: 'write draft: true, or remove the line',
   aliases: 'write aliases as a list, one "- /2019/11/18/old-slug/" per line',
+  image:
+    'write image: with src: ./photo.jpg and alt: what the photo shows, each on its own line ' +
+    'below it',
 };
 
 function closest(word: string, candidates: string[]): string | undefined {
@@ -41,6 +44,17 @@ function closest(word: string, candidates: string[]): string | undefined {
   return ranked[0] && ranked[0][1] <= 2 ? ranked[0][0] : undefined;
 }
 
+/** The fields of an object schema, through optional(), defaults and refinements. */
+function fieldsOf(schema: unknown): string[] {
+  let current = schema as
+    { shape?: Record<string, unknown>; def?: { innerType?: unknown; in?: unknown } } | undefined;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current.shape) return Object.keys(current.shape);
+    current = (current.def?.innerType ?? current.def?.in) as typeof current;
+  }
+  return [];
+}
+
 /** Validates parsed frontmatter against the schema and says what is wrong in an editor's terms. */
 export function validateFrontmatter<S extends z.ZodObject>(
   file: string,
@@ -55,16 +69,20 @@ export function validateFrontmatter<S extends z.ZodObject>(
   const problems: Problem[] = [];
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
+      // A field of a field (image.colour) is named with its parent, among the parent's fields.
+      const parent = issue.path.map(String).join('.');
+      const choices = parent ? fieldsOf(schema.shape[parent]) : known;
       for (const key of issue.keys) {
-        const guess = closest(key, known);
+        const name = parent ? `${parent}.${key}` : key;
+        const guess = closest(key, choices);
         problems.push({
           file,
-          line: parsed.fieldLines[key],
-          field: key,
-          message: `unknown field "${key}"`,
+          line: parsed.fieldLines[name],
+          field: name,
+          message: `unknown field "${name}"`,
           fix: guess
             ? `did you mean "${guess}"? Rename it.`
-            : `remove it, or use one of: ${known.join(', ')}`,
+            : `remove it, or use one of: ${choices.join(', ')}`,
         });
       }
       continue;
@@ -72,9 +90,12 @@ export function validateFrontmatter<S extends z.ZodObject>(
     const field = String(issue.path[0] ?? '');
     const missing = parsed.data[field] === undefined;
     const params = (issue as { params?: { fix?: string } }).params;
+    // A field of a field (image.alt) is named on its own line when it has one.
+    const inner =
+      issue.path.length > 1 ? parsed.fieldLines[issue.path.slice(0, 2).join('.')] : undefined;
     problems.push({
       file,
-      line: parsed.fieldLines[field] ?? (missing ? 2 : undefined),
+      line: inner ?? parsed.fieldLines[field] ?? (missing ? 2 : undefined),
       field: issue.path.join('.') || undefined,
       message: missing ? 'is required but missing' : issue.message,
       fix: params?.fix ?? FIELD_HINTS[field] ?? 'correct the value',

@@ -1,14 +1,15 @@
 // A worker thread that reads, checks and renders stories with the site's pipeline (see
-// story-pool.ts).
+// pool.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { pathToFileURL } from 'node:url';
 import { articleSchema } from './schema.ts';
 import { readStory } from './read-story.ts';
 import { createStoryRenderer } from './markdown.ts';
 import type { Problem } from '#src/domain/problems.ts';
-import type { StoryJob, StoryReply } from './pool.ts';
+import { storyPhotos } from './photos.ts';
+import type { StoryJob, StoryReply, WorkerData } from './pool.ts';
 
-const renderer = await createStoryRenderer(workerData.markdown, workerData.base);
+const { markdown, base, photos: photoRules } = workerData as WorkerData;
+const renderer = await createStoryRenderer(markdown, base);
 
 /** Why reading or rendering failed, said for an editor: a stack overflow means nesting. */
 function reason(error: unknown, fallback: string): string {
@@ -23,7 +24,14 @@ function reason(error: unknown, fallback: string): string {
 }
 
 async function handle(job: StoryJob): Promise<StoryReply> {
-  let story: ReturnType<typeof readStory>;
+  const reply: StoryReply = {
+    id: job.id,
+    frontmatter: {},
+    problems: [],
+    bodyImages: [],
+    checkedPhotos: [],
+  };
+  let story: ReturnType<typeof readStory<typeof articleSchema>>;
   try {
     story = readStory(job.file, job.slug, job.contents, articleSchema);
   } catch (error) {
@@ -32,24 +40,35 @@ async function handle(job: StoryJob): Promise<StoryReply> {
       message: `the frontmatter cannot be read: ${reason(error, 'the reader failed')}`,
       fix: 'simplify the frontmatter: one "field: value" per line, lists one level deep',
     };
-    return { id: job.id, frontmatter: {}, problems: [problem] };
+    return { ...reply, problems: [problem] };
   }
   const { parsed, data, problems } = story;
-  const reply: StoryReply = { id: job.id, frontmatter: parsed.data, problems };
-  if (data === undefined || problems.length > 0 || !job.render) return reply;
+  reply.frontmatter = parsed.data;
+  reply.problems = problems;
+  if (data === undefined || problems.length > 0) return reply;
   try {
-    const result = await renderer.render(parsed.body, {
-      frontmatter: parsed.data,
-      fileURL: pathToFileURL(job.path),
-    });
+    const photos = await storyPhotos(
+      job,
+      parsed,
+      data.image?.src,
+      photoRules,
+      renderer,
+      job.render,
+    );
+    problems.push(...photos.problems);
+    reply.bodyImages = photos.bodyImages;
+    reply.checkedPhotos = photos.checked;
+    if (problems.length > 0 || !photos.rendered) return reply;
     // The renderer hands the frontmatter back; no remark plugin of ours changes it, so it is not
-    // sent back to the main thread, nor copied into Astro's store for every story.
-    const { frontmatter: _unchanged, ...metadata } = result.metadata;
+    // sent back to the main thread, nor copied into Astro's store for every story. Astro has no
+    // image of the text to resolve: the page fills in the photos (src/photos/).
+    const { frontmatter: _unchanged, ...metadata } = photos.rendered.metadata;
     reply.rendered = {
-      html: result.code,
+      html: photos.rendered.code,
       metadata: {
         ...metadata,
-        imagePaths: [...metadata.localImagePaths, ...metadata.remoteImagePaths],
+        imagePaths: [],
+        ...(photos.remote.length > 0 ? { remotePhotos: photos.remote } : {}),
       },
     };
   } catch (error) {

@@ -102,3 +102,32 @@ export function metaPolicy(html: string): { policy: string | null; problem?: str
   if (policy === null) problem ??= 'no Content-Security-Policy <meta> in <head>';
   return { policy, problem };
 }
+
+/**
+ * Addresses of images a page loads from elsewhere: `<img src>`, `srcset` candidates and
+ * `<source srcset>`. Every photo of the archive is served from the site itself (src/photos/), so
+ * there should be none.
+ */
+export function foreignImages(html: string): string[] {
+  const found: string[] = [];
+  const visit = (node: HtmlNode) => {
+    if (node.nodeName === 'img' || node.nodeName === 'source') {
+      for (const { name, value } of node.attrs ?? []) {
+        if (name === 'src') found.push(value.trim());
+        if (name === 'srcset')
+          found.push(...value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!));
+      }
+    }
+    for (const child of node.childNodes ?? []) visit(child);
+    if (node.content) visit(node.content);
+  };
+  visit(parse(html) as unknown as HtmlNode);
+  return found.filter((url) => /^[a-z][a-z\d+.-]*:|^\/\//i.test(url));
+}
+
+/** What the policy's img-src allows besides the site itself (default-src, if it has none). */
+export function imageSources(policy: string): string[] {
+  const directive =
+    /(?:^|;)\s*img-src ([^;]+)/.exec(policy) ?? /(?:^|;)\s*default-src ([^;]+)/.exec(policy);
+  return (directive?.[1] ?? '').split(/\s+/).filter((source) => source && source !== "'self'");
+}

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import type { ImageMetadata } from 'astro';
 import { contentDir } from '#src/ingest/content-dir.ts';
 import { readHistory, readHistoryOnce, type Revision } from '#src/ingest/history.ts';
 import { buildArchive } from '#src/domain/archive.ts';
@@ -18,6 +19,7 @@ import { siteUrl, storyPath } from '#src/domain/urls.ts';
 import { absolute } from './origin.ts';
 import { siteFacts } from './facts.ts';
 import { buildRecord } from '#src/util/build-record.ts';
+import { photoKey, type Photo, type RemotePhoto } from '#src/photos/pictures.ts';
 
 /**
  * The archive as every page sees it, built once per build from the collection: every page
@@ -39,6 +41,50 @@ const entriesById = new Map(entries.map((entry) => [entry.id, entry]));
 /** A story's collection entry, for the pages and feeds that render its text. */
 export function entryOf(story: Story): CollectionEntry<'articles'> {
   return entriesById.get(story.id)!;
+}
+
+/** A story's lead photo, and what its page says of it. */
+export interface LeadPhoto {
+  photo: Photo;
+  /** Stands for the photo in the keys of the pages that show it (src/photos/pictures.ts). */
+  key: string;
+  alt: string;
+  caption?: string;
+  credit?: string;
+}
+
+/** Photos on photo hosts a story shows, by URL, with the sizes the loader read. */
+function remotePhotos(entry: CollectionEntry<'articles'>): RemotePhoto[] {
+  return (entry.rendered?.metadata?.remotePhotos as RemotePhoto[] | undefined) ?? [];
+}
+
+/** Story id to its lead photo, for its page, the listings that show it and the feeds. */
+export const leadPhotos = new Map<string, LeadPhoto>(
+  entries.flatMap((entry) => {
+    const image = entry.data.image;
+    if (!image) return [];
+    const src = image.src as ImageMetadata | string;
+    const photo =
+      typeof src === 'string' ? remotePhotos(entry).find((remote) => remote.url === src) : src;
+    if (!photo) throw new Error(`the lead photo of ${entry.id} was not resolved by the collection`);
+    const { alt, caption, credit } = image;
+    return [[entry.id, { photo, key: photoKey(photo), alt, caption, credit }]];
+  }),
+);
+
+/** Lead photos by their keys, for the listings whose views hold only the key. */
+const photosByKey = new Map([...leadPhotos.values()].map((lead) => [lead.key, lead.photo]));
+
+export function photoFor(key: string): Photo {
+  const photo = photosByKey.get(key);
+  if (!photo) throw new Error(`no lead photo has the key ${key}`);
+  return photo;
+}
+
+/** The photos a story's text shows: its own, numbered as its placeholders are, and remote ones. */
+export function bodyPhotosOf(story: Story): { own: Photo[]; remote: RemotePhoto[] } {
+  const entry = entryOf(story);
+  return { own: (entry.data.bodyImages ?? []) as Photo[], remote: remotePhotos(entry) };
 }
 
 /** Sources, authors, places and topics, each with its stories newest first. */

@@ -22,6 +22,15 @@ export interface BuildRecord {
   /** With DATELINE_RECORD_PAGES=1: a hash of each rendered page's bytes, by path. */
   hashes?: Record<string, string>;
   search?: SearchRecord;
+  /** Renditions of photos this build encoded; one already in the cache is copied, not listed. */
+  photos?: { encoded: PhotoRendition[] };
+}
+
+/** A rendition: its photo's built name (`/_astro/lead.Hash.jpg`), its width and format. */
+export interface PhotoRendition {
+  photo: string;
+  width: number;
+  format: string;
 }
 
 export interface SearchRecord {

@@ -23,6 +23,8 @@ const ASTRO_FLOOR_SITE = join(import.meta.dirname, 'yardsticks/astro-alone');
 
 export interface Run {
   wallSeconds: number;
+  /** User and system time of the command and every process it waited for. */
+  cpuSeconds: number;
   peakMB: number;
   /** Pagefind's time on every search part it indexed, added up, wherever in the build it ran. */
   pagefindSeconds?: number;
@@ -48,7 +50,7 @@ export interface Measured {
  * process. The disk is flushed first, so that a build does not pay for writing out what the
  * build before it left in memory (a Reuters build writes hundreds of megabytes).
  */
-async function timed(
+export async function timed(
   command: string[],
   env: Record<string, string> = {},
   cwd = root,
@@ -58,7 +60,7 @@ async function timed(
   const report = join(work, 'time');
   const started = performance.now();
   const { code, output } = await new Promise<{ code: number | null; output: string }>((done) => {
-    const child = spawn('/usr/bin/time', ['-f', '%M', '-o', report, ...command], {
+    const child = spawn('/usr/bin/time', ['-f', '%M %U %S', '-o', report, ...command], {
       cwd,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     });
@@ -68,14 +70,25 @@ async function timed(
     child.on('close', (exit) => done({ code: exit, output: text }));
   });
   const wallSeconds = (performance.now() - started) / 1000;
-  const peakKB = Number(
-    (await readFile(report, 'utf8').catch(() => '0')).trim().split('\n').at(-1),
-  );
+  const [peakKB = 0, user = 0, system = 0] = (await readFile(report, 'utf8').catch(() => '0'))
+    .trim()
+    .split('\n')
+    .at(-1)!
+    .split(' ')
+    .map(Number);
   await rm(work, { recursive: true, force: true });
-  return { wallSeconds, peakMB: peakKB / 1024, ok: code === 0, output };
+  return {
+    wallSeconds,
+    cpuSeconds: user + system,
+    peakMB: peakKB / 1024,
+    ok: code === 0,
+    output,
+  };
 }
 
-async function countOutput(dir: string): Promise<{ pages: number; files: number; bytes: number }> {
+export async function countOutput(
+  dir: string,
+): Promise<{ pages: number; files: number; bytes: number }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   let [pages, files, bytes] = [0, 0, 0];
   for (const entry of entries) {
@@ -149,7 +162,7 @@ async function measureDateline(
 }
 
 /** Waits until no replaced site is left beside `out`; the seconds waited. */
-async function oldSitesDeleted(out: string): Promise<number> {
+export async function oldSitesDeleted(out: string): Promise<number> {
   const started = performance.now();
   while (
     (await readdir(dirname(out))).some((name) => parseSiteFolder(out, name)?.kind === 'previous')

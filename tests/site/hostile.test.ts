@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { buildSite, removeAll, type BuildResult } from '../support/build.ts';
 import { inlineScripts } from '#src/integrations/csp.ts';
 import { startPreview } from '../support/server.ts';
+import { makePhoto } from '../support/photos.ts';
 import { cspViolations, launchChromium } from '../support/browser.ts';
 
 const story = (title: string, body: string, extra = '') =>
@@ -149,6 +150,8 @@ describe('hostile but readable input gives safe pages', () => {
       '2019/11/deep-nesting.md',
       story('Deeply nested', `${'> '.repeat(100)}deep\n\n${nestedList(500)}`),
     );
+    // A photo the story's raw figure shows: a figure whose photo is missing would stop the build.
+    await makePhoto(join(content, '2019/11/port.jpg'), { seed: 8, width: 400, height: 300 });
     await write(
       content,
       '2019/11/hostile-html.md',
@@ -163,7 +166,7 @@ describe('hostile but readable input gives safe pages', () => {
             'src="data:image/png;base64,AAAA" alt="x" onerror="alert(1)"></p>',
           '<table><caption>Tonnage</caption><thead><tr><th ' +
             'scope="col">Port</th></tr></thead><tbody><tr><td>Baku</td></tr></tbody></table>',
-          '<figure><img src="/photo.jpg" alt="Port of Baku"><figcaption>The ' +
+          '<figure><img src="./port.jpg" alt="Port of Baku"><figcaption>The ' +
             'port</figcaption></figure>',
           '<p><abbr title="International Organization for Migration">IOM</abbr> ' +
             'said<sup>1</sup>.</p>',
@@ -222,7 +225,7 @@ describe('hostile but readable input gives safe pages', () => {
     for (const kept of [
       '<table>',
       '<caption>Tonnage</caption>',
-      '<figure>',
+      '<figure class="photo">',
       '<figcaption>The port</figcaption>',
       '<abbr title="International Organization for Migration">IOM</abbr>',
       '<sup>1</sup>',

@@ -5,6 +5,8 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, makeTestArchive, removeAll, runScript, SITE_URL } from '../support/build.ts';
 import { RECORD_FILE, type BuildRecord } from '#src/util/build-record.ts';
+import { makePhoto } from '../support/photos.ts';
+import { PHOTO_STORY, RTL_PHOTO_STORY, SHARED_PHOTO_STORY } from '../support/photo-stories.ts';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -47,6 +49,14 @@ function reusedPages({ record }: Build): Set<string> {
   );
 }
 
+/** The photos whose renditions the build encoded, by their built names without the hash. */
+function photosEncoded({ record }: Build): string[] {
+  const names = (record.photos?.encoded ?? []).map((r) =>
+    r.photo.replace(/\.[\w-]+(\.\w+)$/, '$1'),
+  );
+  return [...new Set(names)].sort();
+}
+
 /** Search parts the build indexed, not copied from the last build. */
 function indexedParts({ record }: Build): string[] {
   return record.search!.parts.filter((part) => part.indexed !== 'unchanged').map((part) => part.id);
@@ -57,8 +67,9 @@ async function edit(path: string, change: (text: string) => string): Promise<voi
 }
 
 // An editor's day: one story's text changed and committed, one headline changed, one story
-// added to a busy day (every later listing page shifts), one story deleted. A rebuild that
-// reuses the last build must give exactly the site a clean build gives.
+// added to a busy day (every later listing page shifts), one story deleted, a shared photo
+// replaced by a better one under the same name. A rebuild that reuses the last build must give
+// exactly the site a clean build gives.
 describe('an incremental rebuild after edits', () => {
   let content: string;
   let work: string;
@@ -126,6 +137,11 @@ describe('an incremental rebuild after edits', () => {
         'the day.\n',
     );
     await rm(join(content, '1987/03/busy-day-bulletin-7.md'));
+    await makePhoto(join(content, 'photos/aktau-port.jpg'), {
+      seed: 55,
+      width: 1600,
+      height: 900,
+    });
 
     // Folders a killed build left behind, which the next build deletes.
     const deadPid = spawnSync('true').pid;
@@ -154,6 +170,27 @@ describe('an incremental rebuild after edits', () => {
     expect(reused.size).toBeGreaterThan(50);
   });
 
+  it('reuses photo pages and photos nothing changed, and encodes only a replaced photo', () => {
+    expect(photosEncoded(first)).toEqual([
+      '/_astro/aktau-port.jpg',
+      '/_astro/carpets.jpg',
+      '/_astro/hall.jpg',
+      '/_astro/lead.jpg',
+      '/_astro/portrait.webp',
+      '/_astro/visitors.png',
+    ]);
+    // Nothing changed: no photo is encoded again, and every photo page is reused.
+    expect(photosEncoded(warm)).toEqual([]);
+    const reusedWarm = reusedPages(warm);
+    for (const story of [PHOTO_STORY, SHARED_PHOTO_STORY, RTL_PHOTO_STORY])
+      expect(reusedWarm.has(`${story}index.html`), story).toBe(true);
+    // The replaced photo alone, and the two stories that show it.
+    expect(photosEncoded(second)).toEqual(['/_astro/aktau-port.jpg']);
+    const reused = reusedPages(second);
+    expect(reused.has(`${PHOTO_STORY}index.html`)).toBe(false);
+    expect(reused.has(`${SHARED_PHOTO_STORY}index.html`)).toBe(false);
+  });
+
   it('leaves the site it replaces as it was, though the two share files', async () => {
     expect(warm.code, warm.output).toBe(0);
     expect(second.code, second.output).toBe(0);
@@ -177,8 +214,9 @@ describe('an incremental rebuild after edits', () => {
       String(name).endsWith('.md'),
     ).length;
     expect(first.record.stories).toEqual({ read: stories, unchanged: 0 });
-    // The edited text, the new headline, the added story; the deleted one is simply gone.
-    expect(second.record.stories).toEqual({ read: 3, unchanged: stories - 3 });
+    // The edited text, the new headline, the added story, and the two stories that show the
+    // replaced photo, whose files did not change; the deleted one is simply gone.
+    expect(second.record.stories).toEqual({ read: 5, unchanged: stories - 5 });
   });
 
   it(

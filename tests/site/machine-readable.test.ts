@@ -3,7 +3,9 @@ import { join, relative } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import sharp from 'sharp';
 import { SITE_URL } from '../support/build.ts';
+import { PHOTO_STORY, RTL_PHOTO_STORY } from '../support/photo-stories.ts';
 
 const out = inject('outDir');
 const FIRST_STORY =
@@ -55,7 +57,7 @@ describe('feeds', () => {
       'categories and full text',
     async () => {
       const rss = parseRssFeed(await read('feed.xml'));
-      expect(rss.items).toHaveLength(43);
+      expect(rss.items).toHaveLength(46);
       const first = rss.items!.find((item) => item.link === `${SITE_URL}${FIRST_STORY}`)!;
       expect(first.title).toBe(
         'Turkmenistan developing co-op with Int’l Organization for Migration',
@@ -294,11 +296,96 @@ describe('structured data and metadata', () => {
   });
 });
 
+describe('photos for social sites, search engines and feed readers', () => {
+  const jsonLd = (html: string) =>
+    [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].flatMap((m) =>
+      [JSON.parse(m[1]!)].flat(),
+    );
+  const meta = (html: string, key: string) =>
+    [...html.matchAll(new RegExp(`<meta (?:name|property)="${key}" content="([^"]*)"`, 'g'))].map(
+      (m) => m[1],
+    );
+  /** A photo of the site, by its absolute URL: its size and format as the file has them. */
+  const photo = async (url: string) => {
+    expect(url.startsWith(`${SITE_URL}/_astro/`), url).toBe(true);
+    const { width, height, format } = await sharp(join(out, url.slice(SITE_URL.length))).metadata();
+    return { width, height, format };
+  };
+
+  it('give a story’s lead photo to social sites as a large card', async () => {
+    const html = await read(`${PHOTO_STORY.slice(1)}index.html`);
+    const [url] = meta(html, 'og:image');
+    expect(await photo(url!)).toEqual({ width: 1200, height: 800, format: 'jpeg' });
+    expect(meta(html, 'og:image:type')).toEqual(['image/jpeg']);
+    expect(meta(html, 'og:image:width')).toEqual(['1200']);
+    expect(meta(html, 'og:image:height')).toEqual(['800']);
+    expect(meta(html, 'og:image:alt')).toEqual([
+      'Visitors walk between rows of red and purple carpets hung from the ceiling',
+    ]);
+    expect(meta(html, 'twitter:card')).toEqual(['summary_large_image']);
+    expect(meta(html, 'twitter:image')).toEqual([url]);
+    // A story without a photo keeps the small card, with no image.
+    const plain = await read(`${FIRST_STORY.slice(1)}index.html`);
+    expect(meta(plain, 'og:image')).toEqual([]);
+    expect(meta(plain, 'twitter:card')).toEqual(['summary']);
+  });
+
+  it('give it to search engines as the NewsArticle’s image', async () => {
+    const [article] = jsonLd(await read(`${PHOTO_STORY.slice(1)}index.html`));
+    const [image] = article.image;
+    expect(image).toEqual({
+      '@type': 'ImageObject',
+      url: expect.any(String),
+      contentUrl: image.url,
+      width: 1200,
+      height: 800,
+      caption: 'The gallery on its opening morning.',
+      creditText: 'Photo: Jane Doe/AzerNews',
+    });
+    expect(await photo(image.url)).toMatchObject({ width: 1200, height: 800 });
+    const [arabic] = jsonLd(await read(`${RTL_PHOTO_STORY.slice(1)}index.html`));
+    expect(arabic.image[0]).toMatchObject({ creditText: 'تصوير: أحمد علي' });
+  });
+
+  it('give feed readers the lead photo, and the text’s photos as plain images', async () => {
+    const url = `${SITE_URL}${PHOTO_STORY}`;
+    const xml = await read('feed.xml');
+    expect(xml).toMatch(
+      /^<\?xml[^>]*>\s*<rss [^>]*xmlns:media="http:\/\/search\.yahoo\.com\/mrss\/"/,
+    );
+    const rss = new XMLParser({ ignoreAttributes: false }).parse(xml);
+    const item = rss.rss.channel.item.find((i: { link: string }) => i.link === url);
+    const media = item['media:content'];
+    expect(media).toMatchObject({ '@_medium': 'image', '@_type': 'image/jpeg', '@_width': '1200' });
+    expect(media['media:description']['#text']).toBe(
+      'Visitors walk between rows of red and purple carpets hung from the ceiling',
+    );
+    expect(await photo(media['@_url'])).toMatchObject({ width: 1200, format: 'jpeg' });
+    const plain = rss.rss.channel.item.find((i: { link: string }) => i.link.endsWith(FIRST_STORY));
+    expect(plain['media:content']).toBeUndefined();
+
+    const json = parseJsonFeed(await read('feed.json'));
+    const entry = json.items!.find((i) => i.url === url)!;
+    expect(entry.image).toBe(media['@_url']);
+    const images = [...entry.content_html!.matchAll(/<img ([^>]+)>/g)].map((m) => m[1]!);
+    expect(images).toHaveLength(4);
+    for (const img of images) {
+      const [, src, width, height] =
+        /^src="([^"]+)" alt="[^"]+" width="(\d+)" height="(\d+)"$/.exec(img)!;
+      expect(await photo(src!)).toMatchObject({ width: Number(width), height: Number(height) });
+    }
+    expect(entry.content_html).toContain('<span class="credit">Photo: Jane Doe/AzerNews</span>');
+    expect(entry.content_html).not.toContain('<picture>');
+    // A feed without a story with a lead photo names no Media RSS.
+    expect(await read('sources/reuters/feed.xml')).not.toContain('xmlns:media');
+  });
+});
+
 describe('absolute URLs', () => {
   it('point only at SITE_URL', async () => {
     // Namespace and vocabulary identifiers are names, not links.
     const identifiers =
-      /^https?:\/\/(www\.sitemaps\.org|www\.google\.com\/schemas|purl\.org|www\.w3\.org|schema\.org|jsonfeed\.org)(\/|$)/;
+      /^https?:\/\/(www\.sitemaps\.org|www\.google\.com\/schemas|purl\.org|www\.w3\.org|schema\.org|jsonfeed\.org|search\.yahoo\.com\/mrss)(\/|$)/;
     const offenders = new Set<string>();
     for (const file of files.filter(
       (f) => /\.(html|xml|json|txt)$/.test(f) && !f.startsWith('pagefind/'),

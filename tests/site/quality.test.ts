@@ -6,6 +6,7 @@ import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useChromium } from '../support/browser.ts';
+import { PHOTO_STORY, RTL_PHOTO_STORY } from '../support/photo-stories.ts';
 
 const site = inject('siteUrl');
 const out = inject('outDir');
@@ -25,8 +26,11 @@ const PAGE_TYPES: [string, string][] = [
   ['article in Arabic', ARABIC_STORY],
   ['article in Russian', '/2019/11/22/moscow-gas-talks/'],
   ['article with corrections', '/2019/11/19/washington-trade-talks/'],
+  ['article with photos', PHOTO_STORY],
+  ['article in Arabic with photos', RTL_PHOTO_STORY],
   ['year and calendar', '/2019/'],
   ['month', '/2019/11/'],
+  ['month, with thumbnails', '/2019/10/'],
   ['day', '/2019/11/19/'],
   ['sources', '/sources/'],
   ['a source', '/sources/trend/'],
@@ -102,6 +106,9 @@ describe('weight and stability', () => {
     const compressed =
       gzipSync(html).length + css.reduce((sum, text) => sum + gzipSync(text).length, 0);
     expect(compressed).toBeLessThanOrEqual(20 * 1024);
+    // With a lead photo and four more, and their sources for every screen.
+    const photos = await readFile(join(out, PHOTO_STORY, 'index.html'));
+    expect(gzipSync(photos).length + gzipSync(css.join('')).length).toBeLessThanOrEqual(20 * 1024);
     expect([...html.matchAll(/<script[^>]*\ssrc=/g)]).toEqual([]);
     const inline = [...html.matchAll(/<script(?: type="module")?>(.*?)<\/script>/gs)].map(
       (m) => m[1]!,

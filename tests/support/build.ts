@@ -3,6 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pad2 } from '#src/domain/text.ts';
+import { addPhotoStories } from './photo-stories.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -88,13 +89,14 @@ export async function buildSite(
 export const BUSY_DAY_STORIES = 30;
 
 /**
- * A content folder holding `content/`, the test stories and a busy day, as an editor's archive
- * would.
+ * A content folder holding `content/`, the test stories, stories with photos (./photo-stories.ts)
+ * and a busy day, as an editor's archive would.
  */
 export async function makeTestArchive(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'dateline-content-'));
   await cp(join(projectRoot, 'content'), dir, { recursive: true });
   await cp(join(projectRoot, 'tests/fixtures/stories'), dir, { recursive: true });
+  await addPhotoStories(dir);
   await mkdir(join(dir, '1987/03'), { recursive: true });
   for (let n = 1; n <= BUSY_DAY_STORIES; n++) {
     const time = `${pad2(10 + Math.floor(n / 6))}:${pad2((n % 6) * 10)}`;

@@ -3,7 +3,17 @@ import { KIND_LABELS, type TermKind } from '#src/domain/taxonomy.ts';
 import { feedUrl, homeUrl, termUrl, type FeedFormat } from '#src/domain/urls.ts';
 import { FEED_SIZE, jsonFeed, rssFeed, type FeedEntry, type FeedInfo } from '#src/formats/feeds.ts';
 import { absolutizeHtml } from '#src/formats/xml.ts';
-import { archive, entryOf, lastModified, latestFirst, taxonomies } from '../archive.ts';
+import {
+  archive,
+  bodyPhotosOf,
+  entryOf,
+  lastModified,
+  latestFirst,
+  leadPhotos,
+  taxonomies,
+} from '../archive.ts';
+import { feedHtml, sharedPhoto } from '#src/photos/pictures.ts';
+import { bodyPhotoKeys } from './story.ts';
 import { keyedRoutes } from '../cache-key.ts';
 import { absolute, origin } from '../origin.ts';
 import archiveIdentity from '#src/archive.config.ts';
@@ -40,12 +50,15 @@ export function termFeedInfo(kind: TermKind, index: number): FeedInfo {
   );
 }
 
-/** What a feed carries: the latest stories, each with the digest of the text it renders. */
+/**
+ * What a feed carries: the latest stories, each with the digest of the text it renders and the
+ * keys of the photos it shows (src/site/archive.ts).
+ */
 export interface FeedView {
   path: string;
   format: FeedFormat;
   info: FeedInfo;
-  items: { story: Story; digest: string; modified?: string }[];
+  items: { story: Story; digest: string; modified?: string; lead?: string; photos: string[] }[];
 }
 
 function feedView(info: FeedInfo, stories: Story[], format: FeedFormat, listing: string): FeedView {
@@ -53,6 +66,8 @@ function feedView(info: FeedInfo, stories: Story[], format: FeedFormat, listing:
     story,
     digest: String(entryOf(story).digest),
     modified: lastModified(story),
+    lead: leadPhotos.get(story.id)?.key,
+    photos: bodyPhotoKeys(story),
   }));
   return { path: feedUrl(listing, format), format, info, items };
 }
@@ -85,21 +100,27 @@ export const termFeedRoutes = (kind: TermKind) =>
 
 // A story is in several feeds (its source's, its authors', topics', place's, each in two
 // formats): its feed entry is made once.
-const feedEntries = new Map<string, FeedEntry>();
+const feedEntries = new Map<string, Promise<FeedEntry>>();
 
-function entryFor(story: Story, modified: string | undefined): FeedEntry {
+async function makeEntry(story: Story, modified: string | undefined): Promise<FeedEntry> {
+  const { own, remote } = bodyPhotosOf(story);
+  const html = await feedHtml(entryOf(story).rendered?.html ?? '', own, remote);
+  const lead = leadPhotos.get(story.id);
+  const image = lead && { ...(await sharedPhoto(lead.photo)), alt: lead.alt };
+  return { story, url: absolute(story.url), html: absolutizeHtml(html, origin), modified, image };
+}
+
+function entryFor(story: Story, modified: string | undefined): Promise<FeedEntry> {
   let entry = feedEntries.get(story.id);
-  if (!entry) {
-    const html = entryOf(story).rendered?.html ?? '';
-    entry = { story, url: absolute(story.url), html: absolutizeHtml(html, origin), modified };
-    feedEntries.set(story.id, entry);
-  }
+  if (!entry) feedEntries.set(story.id, (entry = makeEntry(story, modified)));
   return entry;
 }
 
 /** A feed as the endpoint answers it. */
 export async function feedResponse(view: FeedView): Promise<Response> {
-  const entries = view.items.map(({ story, modified }) => entryFor(story, modified));
+  const entries = await Promise.all(
+    view.items.map(({ story, modified }) => entryFor(story, modified)),
+  );
   return view.format === 'xml'
     ? new Response(await rssFeed(view.info, entries), {
         headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' },

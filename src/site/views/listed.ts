@@ -1,6 +1,7 @@
 import type { Story } from '#src/domain/story.ts';
 import type { Term } from '#src/domain/taxonomy.ts';
 import { termUrl } from '#src/domain/urls.ts';
+import { leadPhotos } from '../archive.ts';
 
 /** What a listing shows of a story: never its text, so editing the text leaves listings alone. */
 export interface ListedStory {
@@ -12,11 +13,14 @@ export interface ListedStory {
   dateText: string;
   source: string;
   summary?: string;
+  /** The key of its lead photo, shown small beside the headline (src/site/archive.ts). */
+  thumbnail?: string;
 }
 
 export function listed(story: Story): ListedStory {
   const { url, title, lang, dateline, date, dateText, source, summary } = story;
-  return { url, title, lang, dateline, date, dateText, source, summary };
+  const thumbnail = leadPhotos.get(story.id)?.key;
+  return { url, title, lang, dateline, date, dateText, source, summary, thumbnail };
 }
 
 /** A link to a story from another page: the story before or after it. */

@@ -10,10 +10,21 @@ import {
   countWords,
   newsArticle,
   type ArchiveSite,
+  type ArticleImage,
 } from '#src/formats/structured-data.ts';
 import { absolute } from '../origin.ts';
 import archiveIdentity from '#src/archive.config.ts';
-import { archive, entryOf, lastModified, revisionsOf, termsFor } from '../archive.ts';
+import {
+  archive,
+  bodyPhotosOf,
+  entryOf,
+  lastModified,
+  leadPhotos,
+  revisionsOf,
+  termsFor,
+  type LeadPhoto,
+} from '../archive.ts';
+import { photoKey } from '#src/photos/pictures.ts';
 import { keyedRoutes } from '../cache-key.ts';
 import {
   listed,
@@ -24,12 +35,34 @@ import {
   type TermLink,
 } from './listed.ts';
 
+/** What a page shows of a photo: the key that stands for it (src/site/archive.ts), its words. */
+export interface PhotoView {
+  key: string;
+  alt: string;
+  caption?: string;
+  credit?: string;
+}
+
+export const photoView = ({ key, alt, caption, credit }: LeadPhoto): PhotoView => ({
+  key,
+  alt,
+  caption,
+  credit,
+});
+
 /** Everything a story's page shows. */
 export interface StoryView {
   path: string;
   story: Story;
   /** The digest of the story file: the page renders the story's text, which this stands for. */
   digest: string;
+  /** The photo under the headline. */
+  lead?: PhotoView;
+  /**
+   * The keys of the photos the text shows: a photo replaced under the same name changes its key,
+   * not the story's digest.
+   */
+  photos: string[];
   source: TermLink;
   authors: TermLink[];
   topics: TermLink[];
@@ -56,10 +89,13 @@ function filedUnder(story: Story) {
 export function storyView(index: number): StoryView {
   const story = archive.stories[index]!;
   const { source, authors, topics, place } = filedUnder(story);
+  const lead = leadPhotos.get(story.id);
   return {
     path: story.url,
     story,
     digest: String(entryOf(story).digest),
+    lead: lead && photoView(lead),
+    photos: bodyPhotoKeys(story),
     source: termLink(source),
     authors: authors.map(termLink),
     topics: topics.map(termLink),
@@ -72,6 +108,12 @@ export function storyView(index: number): StoryView {
     revisions: revisionsOf(story),
     modified: lastModified(story),
   };
+}
+
+/** The keys of the photos a story's text shows. */
+export function bodyPhotoKeys(story: Story): string[] {
+  const { own, remote } = bodyPhotosOf(story);
+  return [...own, ...remote].map(photoKey);
 }
 
 /** getStaticPaths for the story pages: `/2019/11/19/<slug>/`. */
@@ -101,7 +143,7 @@ const archiveSite: ArchiveSite = {
 };
 
 /** The story as schema.org NewsArticle, with its place in the archive's calendar as breadcrumbs. */
-export function storyJsonLd(view: StoryView, html: string): object[] {
+export function storyJsonLd(view: StoryView, html: string, image?: ArticleImage): object[] {
   const { story } = view;
   const { year, month, day } = story.date;
   const url = absolute(story.url);
@@ -119,6 +161,7 @@ export function storyJsonLd(view: StoryView, html: string): object[] {
       modified: view.modified,
       wordCount: countWords(html),
       site: archiveSite,
+      image,
     }),
     breadcrumbList(crumbs),
   ];

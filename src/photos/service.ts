@@ -1,0 +1,96 @@
+import sharpService, {
+  resolveSharpEncoderOptions,
+  type SharpImageServiceConfig,
+} from 'astro/assets/services/sharp';
+import type { LocalImageService } from 'astro';
+import sharp, { type FormatEnum } from 'sharp';
+import { buildRecord } from '#src/util/build-record.ts';
+import { COLUMN, SHARE_WIDTH } from './places.ts';
+
+/** The widest rendition a page asks for: every other one is made from a copy this wide. */
+const DECODED_WIDTH = Math.max(...COLUMN.widths, SHARE_WIDTH);
+
+/** Formats the fast path writes; anything else goes to Astro's service unchanged. */
+const OUTPUTS = new Set(['webp', 'jpeg', 'jpg', 'png', 'avif']);
+
+type Decoded = { data: Buffer; width: number; height: number; channels: 1 | 2 | 3 | 4 };
+
+/** The original as decoded for its renditions, by the buffer Astro holds it in. */
+const decodedOriginals = new WeakMap<Uint8Array, Promise<Decoded | undefined>>();
+
+/**
+ * The original, turned upright and decoded once, no wider than the widest rendition; undefined
+ * for what Astro's service must handle itself (animations, drawings, files it cannot read). A
+ * JPEG or WebP is decoded at a fraction of its size when that is still wide enough (libvips'
+ * shrink-on-load), so a 4,000-pixel photo costs a little more than a 1,280-pixel one.
+ */
+function decodeOriginal(input: Uint8Array, limitInputPixels: number | boolean | undefined) {
+  let decoded = decodedOriginals.get(input);
+  if (!decoded) {
+    decoded = (async () => {
+      const image = sharp(input, { failOn: 'none', limitInputPixels });
+      const meta = await image.metadata();
+      if (meta.format === 'gif' || meta.format === 'svg' || (meta.pages ?? 1) > 1) return undefined;
+      const { data, info } = await image
+        .rotate()
+        .resize({ width: DECODED_WIDTH, withoutEnlargement: true })
+        .raw({ depth: 'uchar' })
+        .toBuffer({ resolveWithObject: true });
+      return { data, width: info.width, height: info.height, channels: info.channels };
+    })().catch(() => undefined);
+    decodedOriginals.set(input, decoded);
+  }
+  return decoded;
+}
+
+/**
+ * Astro's sharp service, except that an original is decoded once for all its renditions instead
+ * of once for each: Astro's build hands every rendition of an original the same buffer, one after
+ * the other, and decoding was most of what a small rendition cost (BENCHMARKS.md, "Photos"). A
+ * rendition this cannot make exactly as asked (wider than the decoded copy, from an animation or
+ * a drawing) is left to Astro's service.
+ */
+const service: LocalImageService<SharpImageServiceConfig> = {
+  ...sharpService,
+  async transform(input, transform, config, logger) {
+    const { width, height, format } = transform as {
+      width?: number;
+      height?: number;
+      format?: string;
+    };
+    // Astro calls this only for a rendition its cache does not hold.
+    const record = buildRecord();
+    if (record.building)
+      (record.photos ??= { encoded: [] }).encoded.push({
+        photo: transform.src,
+        width: width ?? 0,
+        format: format ?? '',
+      });
+    if (!width || !format || !OUTPUTS.has(format))
+      return sharpService.transform(input, transform, config, logger);
+    const decoded = await decodeOriginal(input, config.service.config.limitInputPixels);
+    if (!decoded || width > decoded.width || (height ?? 0) > decoded.height)
+      return sharpService.transform(input, transform, config, logger);
+    const image = sharp(decoded.data, { raw: decoded });
+    if (transform.background) image.flatten({ background: transform.background });
+    if (width < decoded.width || (height !== undefined && height < decoded.height))
+      image.resize({
+        width: Math.round(width),
+        height: height === undefined ? undefined : Math.round(height),
+        kernel: config.service.config.kernel,
+        position: transform.position,
+        withoutEnlargement: true,
+      });
+    const options = resolveSharpEncoderOptions(
+      { format, quality: transform.quality },
+      undefined,
+      config.service.config,
+    );
+    const { data, info } = await image
+      .toFormat((format === 'jpg' ? 'jpeg' : format) as keyof FormatEnum, options)
+      .toBuffer({ resolveWithObject: true });
+    return { data, format: info.format };
+  },
+};
+
+export default service;
