@@ -4,8 +4,12 @@ import sharpService, {
 } from 'astro/assets/services/sharp';
 import type { LocalImageService } from 'astro';
 import sharp, { type FormatEnum } from 'sharp';
-import { buildRecord } from '#src/util/build-record.ts';
+import { buildRecord, photoRecord } from '#src/util/build-record.ts';
 import { COLUMN, SHARE_WIDTH } from './places.ts';
+
+// As Astro's own service: libvips' cache of operations would only hold pictures no one asks for
+// again.
+sharp.cache(false);
 
 /** The widest rendition a page asks for: every other one is made from a copy this wide. */
 const DECODED_WIDTH = Math.max(...COLUMN.widths, SHARE_WIDTH);
@@ -43,53 +47,69 @@ function decodeOriginal(input: Uint8Array, limitInputPixels: number | boolean | 
   return decoded;
 }
 
+type Transform = LocalImageService<SharpImageServiceConfig>['transform'];
+
 /**
- * Astro's sharp service, except that an original is decoded once for all its renditions instead
- * of once for each: Astro's build hands every rendition of an original the same buffer, one after
- * the other, and decoding was most of what a small rendition cost (BENCHMARKS.md, "Photos"). A
- * rendition this cannot make exactly as asked (wider than the decoded copy, from an animation or
- * a drawing) is left to Astro's service.
+ * One rendition, from the original decoded once for all of them (`decodeOriginal`): Astro's
+ * build hands every rendition of an original the same buffer, one after the other, and decoding
+ * was most of what a small rendition cost (BENCHMARKS.md, "Photos"). A rendition this cannot
+ * make exactly as asked (wider than the decoded copy, from an animation or a drawing) is left to
+ * Astro's own sharp service.
  */
+const encode: Transform = async (input, transform, config, logger) => {
+  const { width, height, format } = transform as {
+    width?: number;
+    height?: number;
+    format?: string;
+  };
+  if (!width || !format || !OUTPUTS.has(format))
+    return sharpService.transform(input, transform, config, logger);
+  const decoded = await decodeOriginal(input, config.service.config.limitInputPixels);
+  if (!decoded || width > decoded.width || (height ?? 0) > decoded.height)
+    return sharpService.transform(input, transform, config, logger);
+  const image = sharp(decoded.data, { raw: decoded });
+  if (transform.background) image.flatten({ background: transform.background });
+  if (width < decoded.width || (height !== undefined && height < decoded.height))
+    image.resize({
+      width: Math.round(width),
+      height: height === undefined ? undefined : Math.round(height),
+      kernel: config.service.config.kernel,
+      position: transform.position,
+      withoutEnlargement: true,
+    });
+  const options = resolveSharpEncoderOptions(
+    { format, quality: transform.quality },
+    undefined,
+    config.service.config,
+  );
+  const { data, info } = await image
+    .toFormat((format === 'jpg' ? 'jpeg' : format) as keyof FormatEnum, options)
+    .toBuffer({ resolveWithObject: true });
+  return { data, format: info.format };
+};
+
+/** When this build's first encode began; a build is one process. */
+let started: { at: number; cpu: NodeJS.CpuUsage } | undefined;
+
+/** Astro's sharp service, with `encode` for its renditions, recorded in the build record. */
 const service: LocalImageService<SharpImageServiceConfig> = {
   ...sharpService,
   async transform(input, transform, config, logger) {
-    const { width, height, format } = transform as {
-      width?: number;
-      height?: number;
-      format?: string;
-    };
     // Astro calls this only for a rendition its cache does not hold.
-    const record = buildRecord();
-    if (record.building)
-      (record.photos ??= { encoded: [] }).encoded.push({
-        photo: transform.src,
-        width: width ?? 0,
-        format: format ?? '',
-      });
-    if (!width || !format || !OUTPUTS.has(format))
-      return sharpService.transform(input, transform, config, logger);
-    const decoded = await decodeOriginal(input, config.service.config.limitInputPixels);
-    if (!decoded || width > decoded.width || (height ?? 0) > decoded.height)
-      return sharpService.transform(input, transform, config, logger);
-    const image = sharp(decoded.data, { raw: decoded });
-    if (transform.background) image.flatten({ background: transform.background });
-    if (width < decoded.width || (height !== undefined && height < decoded.height))
-      image.resize({
-        width: Math.round(width),
-        height: height === undefined ? undefined : Math.round(height),
-        kernel: config.service.config.kernel,
-        position: transform.position,
-        withoutEnlargement: true,
-      });
-    const options = resolveSharpEncoderOptions(
-      { format, quality: transform.quality },
-      undefined,
-      config.service.config,
-    );
-    const { data, info } = await image
-      .toFormat((format === 'jpg' ? 'jpeg' : format) as keyof FormatEnum, options)
-      .toBuffer({ resolveWithObject: true });
-    return { data, format: info.format };
+    if (!buildRecord().building) return encode(input, transform, config, logger);
+    const record = photoRecord();
+    const { width = 0, format = '' } = transform as { width?: number; format?: string };
+    record.encoded.push({ photo: transform.src, width, format });
+    started ??= { at: performance.now(), cpu: process.cpuUsage() };
+    try {
+      return await encode(input, transform, config, logger);
+    } finally {
+      const cpu = process.cpuUsage(started.cpu);
+      record.encoding = {
+        ms: Math.round(performance.now() - started.at),
+        cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      };
+    }
   },
 };
 

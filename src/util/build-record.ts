@@ -22,8 +22,19 @@ export interface BuildRecord {
   /** With DATELINE_RECORD_PAGES=1: a hash of each rendered page's bytes, by path. */
   hashes?: Record<string, string>;
   search?: SearchRecord;
-  /** Renditions of photos this build encoded; one already in the cache is copied, not listed. */
-  photos?: { encoded: PhotoRendition[] };
+  photos?: PhotoRecord;
+}
+
+export interface PhotoRecord {
+  /** Story pages that show a photo. */
+  pages: string[];
+  /** Renditions this build encoded; one already in the cache is copied, not listed. */
+  encoded: PhotoRendition[];
+  /**
+   * From the first encode to the last: milliseconds, and the CPU time of the whole process in
+   * them (Astro encodes after every page is rendered, so little else runs then).
+   */
+  encoding?: { ms: number; cpuMs: number };
 }
 
 /** A rendition: its photo's built name (`/_astro/lead.Hash.jpg`), its width and format. */
@@ -73,3 +84,6 @@ export function readBuildRecord(cacheDir: string): BuildRecord | undefined {
     return undefined;
   }
 }
+
+/** This build's record of photos, started when first needed. */
+export const photoRecord = (): PhotoRecord => (buildRecord().photos ??= { pages: [], encoded: [] });

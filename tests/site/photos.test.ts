@@ -177,7 +177,7 @@ describe('in Chromium', () => {
     for (const [w, h] of [
       [390, 844],
       [1280, 800],
-    ]) {
+    ] as const) {
       const tab = await browser().newPage({ viewport: { width: w, height: h } });
       // Photos held back, as on a slow network: the page lays itself out without them first.
       await tab.route(/\/_astro\/.+\.(webp|jpeg)$/, async (route) => {
@@ -235,8 +235,10 @@ describe('in Chromium', () => {
   it('prints each photo whole, with its caption, and no listing thumbnails', async () => {
     const tab = await browser().newPage();
     await tab.goto(site + PHOTO_STORY);
+    // Printed as a reader prints it, the photos below the fold not loaded yet: all five are in.
+    const pdf = (await tab.pdf({ format: 'A4' })).toString('latin1');
+    expect(pdf.match(/\/Subtype \/Image\b/g)).toHaveLength(5);
     await tab.emulateMedia({ media: 'print' });
-    await tab.pdf({ format: 'A4' });
     const printed = await tab.evaluate(() =>
       [...document.querySelectorAll<HTMLImageElement>('.photo img')].map((img) => ({
         loaded: img.complete && img.naturalWidth > 0,

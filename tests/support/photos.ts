@@ -1,7 +1,7 @@
 // Photos for tests and the bench, made with sharp from a seed: nothing large is committed.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { seededRandom as seeded } from '../bench/corpora/synthetic.ts';
 
 export type PhotoFormat = 'jpeg' | 'png' | 'webp';
@@ -92,7 +92,7 @@ export async function photoPixels(seed: number, width: number, height: number): 
   return { data, width, height };
 }
 
-function encode(image: sharp.Sharp, format: PhotoFormat, quality: number): Promise<Buffer> {
+function encode(image: Sharp, format: PhotoFormat, quality: number): Promise<Buffer> {
   if (format === 'png') return image.png().toBuffer();
   if (format === 'webp') return image.webp({ quality }).toBuffer();
   return image.jpeg({ quality }).toBuffer();

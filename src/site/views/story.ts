@@ -26,6 +26,7 @@ import {
 } from '../archive.ts';
 import { photoKey } from '#src/photos/pictures.ts';
 import { keyedRoutes } from '../cache-key.ts';
+import { photoRecord } from '#src/util/build-record.ts';
 import {
   listed,
   storyLink,
@@ -122,7 +123,12 @@ export function storyRoutes() {
     params: { year: String(date.year), month: pad2(date.month), day: pad2(date.day), slug },
     props: { index },
   }));
-  return keyedRoutes(routes, ({ index }) => storyView(index));
+  const { pages } = photoRecord();
+  return keyedRoutes(routes, ({ index }) => {
+    const view = storyView(index);
+    if (view.lead || view.photos.length > 0) pages.push(view.path);
+    return view;
+  });
 }
 
 /** The page's description: the summary, else the story's dateline, headline, source and date. */
