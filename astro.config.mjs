@@ -58,9 +58,9 @@ export default defineConfig({
   },
   // Photos (src/photos/): pages ask for each rendition themselves (widths and sizes for the text
   // column, WebP with a JPEG fallback), so no Astro layout and no Astro image styles. Photos of
-  // the archive's photo hosts (src/archive.config.ts) are downloaded and optimised at build time, like local
-  // ones. WebP at effort 0, the quickest: higher efforts saved a few bytes for much more time
-  // (BENCHMARKS.md, "Photos"). Photos over the limit the loader enforces are refused by sharp too.
+  // the archive's photo hosts are downloaded and optimised at build time, like local ones. WebP
+  // at effort 0, the quickest: higher efforts saved a few bytes for much more time (BENCHMARKS.md,
+  // "Photos"). Photos over the limit the loader enforces are refused by sharp too.
   image: {
     remotePatterns: hosts,
     service: {

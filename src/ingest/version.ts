@@ -9,6 +9,6 @@
  * about the version, never forgotten.
  */
 export const STORY_READER = {
-  version: 2,
-  sources: '7nu7xSrNNS8sucbE',
+  version: 3,
+  sources: 'Kn2m6wwe0gkVMHYB',
 };
