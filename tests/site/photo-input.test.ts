@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
+import { metaPolicy } from '#src/integrations/csp.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, removeAll, runScript, SITE_URL } from '../support/build.ts';
 import { makePhoto, truncate } from '../support/photos.ts';
@@ -179,7 +180,11 @@ describe('photos from a photo host', () => {
     try {
       expect(result.code, result.output).toBe(0);
       const html = await readFile(join(result.outDir, '2019/11/19/wire-photo/index.html'), 'utf8');
-      expect(html).not.toContain(hostUrl);
+      // The page's policy allows images from the site and that host's prefix, no other; the
+      // photos themselves come from the site.
+      const { policy } = metaPolicy(html);
+      expect(policy).toContain(`img-src 'self' ${hostUrl}/wire/;`);
+      expect(html.replace(policy!, '')).not.toContain(hostUrl);
       expect(html).toMatch(
         /<img src="\/_astro\/[\w.-]+\.jpeg" alt="A camel caravan at dusk" width="1200" height="750"/,
       );

@@ -49,8 +49,9 @@ export async function walkSite(
         for (const candidate of set!.split(','))
           name(local(candidate.trim().split(/\s+/)[0]!, path) ?? '', path);
     }
-    // Structured data, sitemaps and feeds name the site's pages by absolute URL.
-    for (const [url] of text.matchAll(/https?:\/\/[^\s"'<>)\]}]+/g)) {
+    // Structured data, sitemaps and feeds name the site's pages by absolute URL; a JSON feed's
+    // HTML escapes its quotes (`src=\"…\"`), and no URL holds a backslash.
+    for (const [url] of text.matchAll(/https?:\/\/[^\s"'<>)\]}\\]+/g)) {
       if (!url.startsWith(siteHref)) continue;
       const found = local(url.replace(/[.,;]+$/, ''), path);
       if (found) name(found, path);
