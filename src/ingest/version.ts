@@ -10,5 +10,5 @@
  */
 export const STORY_READER = {
   version: 3,
-  sources: 'Kn2m6wwe0gkVMHYB',
+  sources: 'ShE-UlzYzV4MmVAk',
 };

@@ -22,19 +22,19 @@ export function photoHosts(
     archive.photoHosts ??
     [],
 ): PhotoHost[] {
+  const from =
+    typeof setting === 'string' ? 'DATELINE_PHOTO_HOSTS' : 'photoHosts in src/archive.config.ts';
   return (typeof setting === 'string' ? setting.split(/[\s,]+/) : setting)
     .filter(Boolean)
     .map((prefix) => {
       if (!URL.canParse(prefix))
         throw new Error(
-          `DATELINE_PHOTO_HOSTS: ${prefix} is not a URL; write each photo host as a prefix ` +
+          `${from}: ${prefix} is not a URL; write each photo host as a prefix ` +
             `such as https://photos.example.org/wire/`,
         );
       const url = new URL(prefix);
       if (url.protocol !== 'https:' && !LOOPBACK.has(url.hostname))
-        throw new Error(
-          `DATELINE_PHOTO_HOSTS: ${prefix} is not https; photos must come over https`,
-        );
+        throw new Error(`${from}: ${prefix} is not https; photos must come over https`);
       const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
       return {
         protocol: url.protocol.slice(0, -1),

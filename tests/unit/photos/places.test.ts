@@ -102,4 +102,13 @@ describe('photo hosts', () => {
     );
     expect(() => photoHosts('photos.example.org')).toThrow('is not a URL');
   });
+
+  it('come from src/archive.config.ts as a list, named so in a problem', () => {
+    expect(photoHosts(['https://photos.example.org/wire'])).toEqual([
+      { protocol: 'https', hostname: 'photos.example.org', pathname: '/wire/**' },
+    ]);
+    expect(() => photoHosts(['ftp://photos.example.org/'])).toThrow(
+      'photoHosts in src/archive.config.ts: ftp://photos.example.org/ is not https',
+    );
+  });
 });
