@@ -1,5 +1,6 @@
 // Astro's log destination (`logger` in astro.config.mjs). Astro prints a line for every page it
-// writes: 26,000 for the Reuters archive. Here those are counted instead, with a progress line
+// writes, 26,000 for the Reuters archive, and for every photo rendition it makes. Here those are
+// counted instead, with a progress line
 // every few seconds and one when the pages are done; everything else, warnings and errors above
 // all, is printed as Astro prints it. DATELINE_VERBOSE=1 (`npm run build -- --verbose`) prints
 // every line. If this file cannot be loaded, Astro uses its own destination: the tests check
@@ -19,6 +20,9 @@ const PAGE_START = /^\s*├─ /;
 const PAGE_END = /^\s*\((?:\+[\d.]+m?s|cached|restored)\)/;
 const BANNER = /^\s*(generating|prerendering) static routes\s*$/;
 const PAGES_DONE = /^✓ Completed in (.+)$/;
+/** `generating optimized images`, then `▶ /_astro/lead.Hash.webp (before: …) (+12ms) (3/26)`. */
+const IMAGES_BANNER = /^\s*generating optimized images\s*$/;
+const IMAGE = /^▶ \S+ .*\((\d+)\/(\d+)\)$/;
 
 // eslint-disable-next-line no-control-regex -- colour codes are what is cut
 const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '').trim();
@@ -29,6 +33,7 @@ export default function datelineLog(config?: { level?: LogEvent['level'] }) {
   const line = (message: string) =>
     inner.write({ label: 'build', level: 'info', message, newLine: true });
   let pagesSeen = false;
+  let images = 0;
   return {
     write(event: LogEvent) {
       if (verbose() || event.level !== 'info') return inner.write(event);
@@ -41,6 +46,19 @@ export default function datelineLog(config?: { level?: LogEvent['level'] }) {
         return;
       }
       if (event.label === 'SKIP_FORMAT' && BANNER.test(text)) return;
+      if (IMAGES_BANNER.test(text)) return;
+      const image = IMAGE.exec(text);
+      if (image) {
+        images = Number(image[1]);
+        reportProgress('photo renditions made', images, Number(image[2]), line);
+        return;
+      }
+      const imagesDone = images > 0 ? PAGES_DONE.exec(text) : null;
+      if (imagesDone) {
+        const made = images;
+        images = 0;
+        return line(`${made.toLocaleString('en')} photo renditions made in ${imagesDone[1]}`);
+      }
       const done = event.label === null && pagesSeen ? PAGES_DONE.exec(text) : null;
       if (done) {
         pagesSeen = false;

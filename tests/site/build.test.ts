@@ -87,8 +87,11 @@ describe('npm run build’s output', () => {
     expect(output).not.toMatch(/├─/);
     expect(lines.length).toBeLessThan(40);
     expect(output).toMatch(/\[build\] \d+ pages and feeds written in [\d.]+m?s/);
+    // Astro's line for each photo rendition, counted too.
+    expect(output).not.toMatch(/▶/);
+    expect(output).toMatch(/\[build\] \d+ photo renditions made in [\d.]+m?s/);
     expect(lines.at(-1)).toMatch(
-      /^111 pages from 43 stories, built in [\d.]+ s into \S+\/dist, for https:\/\/archive\.example\.org\/\. DATELINE_OUT=\S+ npm run preview serves it\.$/,
+      /^127 pages from 46 stories, built in [\d.]+ s into \S+\/dist, for https:\/\/archive\.example\.org\/\. DATELINE_OUT=\S+ npm run preview serves it\.$/,
     );
     expect(output).not.toMatch(/Warning: SITE_URL/);
   });
