@@ -26,7 +26,7 @@ export interface BuildRecord {
 }
 
 export interface PhotoRecord {
-  /** Story pages that show a photo. */
+  /** Story pages that show a photo, as site paths (`/2019/11/19/slug/`, without the base). */
   pages: string[];
   /** Renditions this build encoded; one already in the cache is copied, not listed. */
   encoded: PhotoRendition[];

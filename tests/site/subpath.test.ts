@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium, searchStatus } from '../support/browser.ts';
 import { MOVED, NEWSROOM_URL } from '../support/build.ts';
+import { PHOTO_STORY } from '../support/photo-stories.ts';
 import { nginxAvailable, startNginx } from '../support/nginx.ts';
 import { walkSite } from '../support/walk.ts';
 import { RECORD_FILE, type BuildRecord } from '#src/util/build-record.ts';
@@ -31,6 +32,19 @@ describe('the newsroom’s build, published under /archive/', () => {
     expect(internal.length).toBeGreaterThan(20);
     expect(internal.filter((url) => !url.startsWith(`${BASE}/`))).toEqual([]);
     expect(html).toContain(`<link rel="canonical" href="${NEWSROOM_URL.slice(0, -1)}${STORY}">`);
+  });
+
+  it('gives its photos addresses under the base, and checks its photo pages', async () => {
+    const html = await readFile(join(out, PHOTO_STORY.slice(1), 'index.html'), 'utf8');
+    const photos = [...html.matchAll(/\s(?:src|srcset)="([^"]*_astro[^"]*)"/g)].map((m) => m[1]!);
+    expect(photos.length).toBeGreaterThan(3);
+    expect(photos.filter((url) => !url.startsWith(`${BASE}/_astro/`))).toEqual([]);
+    expect(html).toContain(`<meta property="og:image" content="${NEWSROOM_URL}_astro/`);
+    // The security check reads the photo pages the record names, as site paths under the output.
+    const record = JSON.parse(
+      await readFile(join(inject('newsroomCacheDir'), RECORD_FILE), 'utf8'),
+    ) as BuildRecord;
+    expect(record.photos?.pages).toContain(PHOTO_STORY);
   });
 });
 

@@ -126,7 +126,9 @@ export function storyRoutes() {
   const { pages } = photoRecord();
   return keyedRoutes(routes, ({ index }) => {
     const view = storyView(index);
-    if (view.lead || view.photos.length > 0) pages.push(view.path);
+    // As a site path, the base left off, as Astro names pages to integrations.
+    if (view.lead || view.photos.length > 0)
+      pages.push(storyPath(view.story.id, view.story.date.iso));
     return view;
   });
 }
