@@ -5,6 +5,10 @@ import { storyDate } from '#src/domain/dates.ts';
 import { formatProblem } from '#src/domain/problems.ts';
 import { pad2 } from '#src/domain/text.ts';
 import { storyPath } from '#src/domain/urls.ts';
+import { SITE_LANGUAGE } from '#src/domain/language.ts';
+import { cacheDir } from '#src/ingest/content-dir.ts';
+import { datelineProblem } from '#src/ingest/places/check-places.ts';
+import { createPlaceBook } from '#src/ingest/places/place-book.ts';
 import { storyToMarkdown } from './story-file.ts';
 import { parseWire } from './wire.ts';
 
@@ -38,23 +42,37 @@ async function wireFiles(paths: string[]): Promise<string[]> {
 
 export async function importWire(
   paths: string[],
-  options: { into: string; force?: boolean; dryRun?: boolean },
+  options: { into: string; cacheDir?: string; force?: boolean; dryRun?: boolean },
 ): Promise<ImportReport[]> {
   const reports: ImportReport[] = [];
+  const read: { shown: string; parsed?: ReturnType<typeof parseWire>; error?: string }[] = [];
   for (const file of await wireFiles(paths)) {
     const shown = relative(process.cwd(), file) || file;
-    let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      read.push({ shown, parsed: parseWire(shown, await readFile(file, 'utf8')) });
     } catch (error) {
-      reports.push({
-        file: shown,
-        status: 'failed',
-        messages: [`${shown}: cannot be read (${(error as Error).message})`],
-      });
+      read.push({ shown, error: (error as Error).message });
+    }
+  }
+  // The datelines are kept as printed; where the build will file each story is said now, with
+  // the gazetteer loaded once for them all.
+  const wires = read.flatMap(({ parsed }) => (parsed?.story?.dateline ? [parsed.story] : []));
+  const places = await createPlaceBook({
+    cacheDir: options.cacheDir ?? cacheDir,
+    language: SITE_LANGUAGE,
+  });
+  await places.prepare(wires);
+  for (const { shown, parsed, error } of read) {
+    if (!parsed) {
+      const messages = [`${shown}: cannot be read (${error})`];
+      reports.push({ file: shown, status: 'failed', messages });
       continue;
     }
-    const { story, problems } = parseWire(shown, text);
+    const { story, problems } = parsed;
+    if (story?.dateline) {
+      const problem = datelineProblem(story.dateline, places.datelineOf(story));
+      if (problem) problems.push({ file: shown, field: 'dateline', ...problem });
+    }
     const messages = problems.map(formatProblem);
     if (!story) {
       reports.push({ file: shown, status: 'failed', messages });

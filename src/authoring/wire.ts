@@ -1,6 +1,7 @@
 import { abbreviatedMonth, monthNumber, parseStoryDate } from '#src/domain/dates.ts';
 import { pad2 } from '#src/domain/text.ts';
 import { slugify } from '#src/domain/slug.ts';
+import { splitByline } from '#src/domain/names.ts';
 import type { Problem } from '#src/domain/problems.ts';
 
 /** A story read from wire copy, ready to be written as Markdown. */
@@ -36,14 +37,6 @@ export function cleanWireText(text: string): string[] {
     .replace(/[\u00A0\u202F\u2007]/g, ' ')
     .split('\n')
     .map((line) => line.replace(/[ \t]+$/, ''));
-}
-
-/** Splits `A and B`, `A, B and C` into names. */
-function splitAuthors(names: string): string[] {
-  return names
-    .split(/\s*,\s*|\s+and\s+|\s*&\s*/)
-    .map((name) => name.trim())
-    .filter(Boolean);
 }
 
 /**
@@ -135,7 +128,8 @@ export function parseWire(file: string, text: string): WireResult {
     const byline = BYLINE.exec(entry.text);
     const sourceOnly = !byline && !source ? SOURCE_ONLY.exec(entry.text) : null;
     if (byline && !source) {
-      authors = splitAuthors(byline[1]!);
+      // `PATRICK RIZZO AND PATTI DOMM` is two people, each written as people write names.
+      authors = splitByline(byline[1]!);
       source = byline[2]!.trim();
       cursor++;
     } else if (sourceOnly) {

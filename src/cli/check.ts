@@ -5,13 +5,13 @@ import { relative, resolve } from 'node:path';
 import { count, formatCount } from '#src/domain/text.ts';
 import { compareProblems, formatProblem } from '#src/domain/problems.ts';
 import {
-  checkStories,
+  checkArchive,
   checkStoryPhotos,
   readStoryFiles,
   type AddressHistory,
 } from '#src/ingest/check.ts';
 import { readHistory } from '#src/ingest/history.ts';
-import { contentDir } from '#src/ingest/content-dir.ts';
+import { cacheDir, contentDir } from '#src/ingest/content-dir.ts';
 import { articleSchema } from '#src/ingest/schema.ts';
 import { parseCommand, type CommandSpec } from './args.ts';
 
@@ -30,7 +30,9 @@ const spec = {
     },
   },
   notes: [
-    'The folder is DATELINE_CONTENT, else content/. The command exits non-zero on any problem.',
+    "The folder is DATELINE_CONTENT, else content/. Places are read through the build's cache,",
+    'DATELINE_CACHE (node_modules/.astro). The command exits non-zero on any error; warnings',
+    'are shown and do not fail it.',
   ],
 } satisfies CommandSpec;
 
@@ -38,7 +40,10 @@ const { positionals, values } = parseCommand(spec);
 const dir = positionals[0] ?? contentDir;
 const started = performance.now();
 const { files, unreadable } = await readStoryFiles(dir);
-const found = checkStories(files, articleSchema, Date.now(), addressHistory(dir));
+const found = await checkArchive(files, articleSchema, {
+  cacheDir,
+  history: addressHistory(dir),
+});
 // Photos of the stories whose frontmatter is sound: the same checks as the build's.
 const unsound = new Set(found.filter((p) => p.severity !== 'warning').map((p) => p.file));
 const photoProblems = await checkStoryPhotos(
@@ -50,7 +55,7 @@ const problems = [...found, ...photoProblems].sort(compareProblems);
 const errors = problems.filter((p) => p.severity !== 'warning');
 const warnings = problems.filter((p) => p.severity === 'warning');
 for (const line of [...unreadable, ...errors.map(formatProblem)]) console.log(`${line}\n`);
-for (const warning of warnings) console.log(`warning: ${formatProblem(warning)}\n`);
+for (const warning of warnings) console.log(`${formatProblem(warning)}\n`);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const total = errors.length + unreadable.length;
 console.log(

@@ -1,3 +1,4 @@
+import type { Place } from './places/place.ts';
 import { compareStories, toStory, type Story, type StoryFields } from './story.ts';
 
 export interface DayGroup {
@@ -34,9 +35,17 @@ export interface Archive {
   days: DayGroup[];
 }
 
-/** Orders the stories in time and groups them by the calendar date each was filed on. */
-export function buildArchive(entries: { id: string; data: StoryFields }[]): Archive {
-  const stories = entries.map((entry) => toStory(entry.id, entry.data)).sort(compareStories);
+/**
+ * Orders the stories in time and groups them by the calendar date each was filed on. `placeOf`
+ * says where each was filed (the place book, src/ingest/places/).
+ */
+export function buildArchive(
+  entries: { id: string; data: StoryFields }[],
+  placeOf: (data: StoryFields) => Place | undefined = () => undefined,
+): Archive {
+  const stories = entries
+    .map((entry) => toStory(entry.id, entry.data, placeOf(entry.data)))
+    .sort(compareStories);
   const position = new Map(stories.map((story, index) => [story.id, index]));
 
   const days = new Map<string, DayGroup>();

@@ -1,3 +1,6 @@
+/** The language of the archive's own pages: headings, navigation, country names. */
+export const SITE_LANGUAGE = 'en';
+
 /** Scripts written right to left, as BCP 47 script subtags. */
 const RTL_SCRIPTS = new Set(['arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'adlm', 'rohg']);
 /** Languages whose default script is right to left. */

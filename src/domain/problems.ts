@@ -26,7 +26,8 @@ export function compareProblems(a: Problem, b: Problem): number {
 export function formatProblem(problem: Problem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
   const field = problem.field ? ` ${problem.field}:` : '';
-  return `${where}:${field} ${problem.message}\n    fix: ${problem.fix}`;
+  const warning = problem.severity === 'warning' ? 'warning: ' : '';
+  return `${warning}${where}:${field} ${problem.message}\n    fix: ${problem.fix}`;
 }
 
 export function formatProblems(problems: Problem[]): string {

@@ -1,4 +1,6 @@
 import { formatStoryDate, storyDate, type StoryDate } from './dates.ts';
+import type { PlaceField } from './places/field.ts';
+import type { Place } from './places/place.ts';
 import { compareStrings } from './text.ts';
 import { articleUrl, slugOf } from './urls.ts';
 
@@ -9,6 +11,7 @@ export interface StoryFields {
   source: string;
   author?: string[];
   dateline?: string;
+  place?: PlaceField;
   topics?: string[];
   summary?: string;
   lang?: string;
@@ -29,6 +32,8 @@ export interface Story {
   source: string;
   authors: string[];
   dateline?: string;
+  /** Where it was filed: its `place:` field, else what its dateline names, if anything. */
+  place?: Place;
   topics: string[];
   summary?: string;
   lang: string;
@@ -38,7 +43,7 @@ export interface Story {
   draft: boolean;
 }
 
-export function toStory(id: string, data: StoryFields): Story {
+export function toStory(id: string, data: StoryFields, place?: Place): Story {
   const date = storyDate(data.date);
   return {
     id,
@@ -50,6 +55,7 @@ export function toStory(id: string, data: StoryFields): Story {
     source: data.source,
     authors: data.author ?? [],
     dateline: data.dateline,
+    ...(place ? { place } : {}),
     topics: data.topics ?? [],
     summary: data.summary,
     lang: data.lang ?? 'en',

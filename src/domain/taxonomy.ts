@@ -1,8 +1,8 @@
 import type { Story } from './story.ts';
-import { parseDateline } from './places.ts';
+import type { Place } from './places/place.ts';
 import { termSlug } from './slug.ts';
 import { compareStrings, foldKey } from './text.ts';
-import type { TermKind } from './urls.ts';
+import { RESERVED_TERM_SLUGS, type TermKind } from './urls.ts';
 
 // The kinds of term are defined with their addresses; taxonomies are built for each.
 export type { TermKind };
@@ -11,12 +11,14 @@ export type { TermKind };
 export interface Term {
   kind: TermKind;
   slug: string;
+  /** What groups its stories: the folded label, or a place's key (`geonames:4049979`). */
+  key: string;
   /** The spelling most stories use. */
   label: string;
   /** Positions in `Archive.stories`, newest first. */
   stories: number[];
-  /** For places: the country the dateline names, if any. */
-  country?: string;
+  /** For places: the place as its most used spelling reads, with its country and position. */
+  place?: Place;
 }
 
 export const KIND_LABELS: Record<TermKind, { plural: string; singular: string }> = {
@@ -26,19 +28,19 @@ export const KIND_LABELS: Record<TermKind, { plural: string; singular: string }>
   topics: { plural: 'Topics', singular: 'Topic' },
 };
 
-/** The terms a story is filed under, for one kind. */
-export function termsOf(story: Story, kind: TermKind): string[] {
+/** The terms a story is filed under, for one kind: what groups them and how each is spelt. */
+export function termsOf(story: Story, kind: TermKind): { key: string; label: string }[] {
+  const labelled = (labels: string[]) => labels.map((label) => ({ key: foldKey(label), label }));
   switch (kind) {
     case 'sources':
-      return [story.source];
+      return labelled([story.source]);
     case 'authors':
-      return story.authors;
+      return labelled(story.authors);
     case 'topics':
-      return story.topics;
-    case 'places': {
-      const place = parseDateline(story.dateline);
-      return place ? [place.label] : [];
-    }
+      return labelled(story.topics);
+    case 'places':
+      // One place however the datelines spell it: `WASHINGTON`, `Washington, D.C.`.
+      return story.place ? [{ key: story.place.key, label: story.place.label }] : [];
   }
 }
 
@@ -54,85 +56,82 @@ function preferredSpelling(counts: Map<string, number>): string {
   )[0]![0];
 }
 
+interface Group {
+  spellings: Map<string, number>;
+  stories: number[];
+  /** A place as each spelling reads. */
+  places: Map<string, Place>;
+}
+
 /**
  * Groups the stories of an archive (oldest first) by one kind of term. Spellings that differ
- * only in case or diacritics are one term. Terms come sorted by label, stories newest first.
+ * only in case or diacritics are one term, and so are a place's spellings. Terms come sorted by
+ * label, stories newest first.
  */
 export function buildTaxonomy(stories: Story[], kind: TermKind): Term[] {
-  const groups = new Map<
-    string,
-    { spellings: Map<string, number>; stories: number[]; countries: Map<string, number> }
-  >();
+  const groups = new Map<string, Group>();
   for (let index = stories.length - 1; index >= 0; index--) {
     const story = stories[index]!;
     const seen = new Set<string>();
-    for (const label of termsOf(story, kind)) {
-      const key = foldKey(label);
+    for (const { key, label } of termsOf(story, kind)) {
       if (!key || seen.has(key)) continue;
       seen.add(key);
       let group = groups.get(key);
       if (!group)
-        groups.set(key, (group = { spellings: new Map(), stories: [], countries: new Map() }));
+        groups.set(key, (group = { spellings: new Map(), stories: [], places: new Map() }));
       group.spellings.set(label, (group.spellings.get(label) ?? 0) + 1);
       group.stories.push(index);
-      if (kind === 'places') {
-        const country = parseDateline(story.dateline)?.country;
-        if (country) group.countries.set(country, (group.countries.get(country) ?? 0) + 1);
-      }
+      if (story.place && !group.places.has(label)) group.places.set(label, story.place);
     }
   }
 
   const terms: Term[] = [];
-  const slugs = new Set<string>();
+  const slugs = new Set<string>(RESERVED_TERM_SLUGS[kind]);
   const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
   const sorted = [...groups]
     .map(([key, group]) => ({ key, group, label: preferredSpelling(group.spellings) }))
     .sort((a, b) => collator.compare(a.label, b.label) || compareStrings(a.key, b.key));
-  for (const { group, label } of sorted) {
+  for (const { key, group, label } of sorted) {
     let slug = termSlug(label);
     // Different terms that slugify alike ("C++" and "C") still get their own pages.
     for (let n = 2; slugs.has(slug); n++) slug = `${termSlug(label)}-${n}`;
     slugs.add(slug);
-    terms.push({
-      kind,
-      slug,
-      label,
-      stories: group.stories,
-      country: group.countries.size > 0 ? preferredSpelling(group.countries) : undefined,
-    });
+    const place = kind === 'places' ? group.places.get(label) : undefined;
+    terms.push({ kind, slug, key, label, stories: group.stories, ...(place ? { place } : {}) });
   }
   return terms;
 }
 
-/**
- * Places grouped by country, countries in alphabetical order and places without one last.
- * Country spellings that differ only in case or diacritics are one country.
- */
-export function placesByCountry(places: Term[]): { country?: string; places: Term[] }[] {
-  const groups = new Map<string, { spellings: Map<string, number>; places: Term[] }>();
-  for (const place of places) {
-    const key = place.country ? foldKey(place.country) : '';
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { spellings: new Map(), places: [] }));
-    group.places.push(place);
-    if (place.country)
-      group.spellings.set(
-        place.country,
-        (group.spellings.get(place.country) ?? 0) + place.stories.length,
-      );
-  }
-  const collator = new Intl.Collator('en', { sensitivity: 'base' });
-  return [...groups]
-    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : collator.compare(a, b)))
-    .map(([key, group]) => ({
-      country: key ? preferredSpelling(group.spellings) : undefined,
-      places: group.places,
-    }));
+/** One country's places, as `/places/` and the country's own page list them. */
+export interface CountryGroup {
+  /** ISO 3166-1 alpha-2: `US`. */
+  code: string;
+  /** In the archive's language: `United States`. */
+  name: string;
+  places: Term[];
+  /** Stories filed from its places. */
+  stories: number;
 }
 
-/** Term lookup by kind and folded label, for linking an article to its terms. */
+/** Places grouped by country, countries in alphabetical order of their names. */
+export function placesByCountry(places: Term[], language = 'en'): CountryGroup[] {
+  const groups = new Map<string, CountryGroup>();
+  for (const term of places) {
+    const { countryCode: code, country: name } = term.place!;
+    let group = groups.get(code);
+    if (!group) groups.set(code, (group = { code, name, places: [], stories: 0 }));
+    group.places.push(term);
+    group.stories += term.stories.length;
+  }
+  const collator = new Intl.Collator(language, { sensitivity: 'base' });
+  return [...groups.values()].sort(
+    (a, b) => collator.compare(a.name, b.name) || compareStrings(a.code, b.code),
+  );
+}
+
+/** Term lookup by kind and key, for linking an article to its terms. */
 export function termIndex(terms: Term[], kind: TermKind): Map<string, Term> {
   const index = new Map<string, Term>();
-  for (const term of terms) index.set(`${kind}:${foldKey(term.label)}`, term);
+  for (const term of terms) index.set(`${kind}:${term.key}`, term);
   return index;
 }

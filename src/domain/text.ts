@@ -32,6 +32,12 @@ export const stories = (n: number) => count(n, 'story', 'stories');
 
 /** Case and diacritics folded away: the key that groups spelling variants of a name. */
 export function foldKey(text: string): string {
+  // Most names are ASCII, with no letters to take apart: the same result, without NFKD.
+  if (/^[\x20-\x7e]*$/.test(text))
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

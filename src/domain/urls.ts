@@ -71,12 +71,27 @@ export const dayUrl = (year: number, month: number, day: number) =>
   at(`/${year}/${pad2(month)}/${pad2(day)}/`);
 
 /**
- * `/places/`: every term of a kind; `/places/#country-turkmenistan`, one country's places on it.
+ * `/places/`: every term of a kind; `/places/#country-tm`, one country's places on it.
  */
 export const termIndexUrl = (kind: TermKind, anchor?: string) =>
   at(`/${kind}/${anchor ? `#${anchor}` : ''}`);
 /** `/places/ashgabat-turkmenistan/`. */
 export const termUrl = (kind: TermKind, slug: string) => at(`/${kind}/${slug}/`);
+
+/** The folder of the countries' pages, beside the places' own: no place may take its slug. */
+const COUNTRIES = 'countries';
+/** Slugs a term cannot have, because a page of another kind lives there. */
+export const RESERVED_TERM_SLUGS: Record<TermKind, readonly string[]> = {
+  sources: [],
+  authors: [],
+  places: [COUNTRIES],
+  topics: [],
+};
+/**
+ * A country's page, by its ISO 3166-1 code, which stays when its name changes (`Turkey`,
+ * `Türkiye`): `/places/countries/tm/`.
+ */
+export const countryUrl = (code: string) => at(`/places/${COUNTRIES}/${code.toLowerCase()}/`);
 
 /** `/on-this-day/`, and one calendar day in every year: `/on-this-day/11-19/`. */
 export const onThisDayUrl = (key?: string) => at(key ? `/on-this-day/${key}/` : '/on-this-day/');

@@ -1,5 +1,18 @@
+import type { Place } from '#src/domain/places/place.ts';
 import type { Story } from '#src/domain/story.ts';
 import type { ArchiveIdentity } from '#src/domain/identity.ts';
+
+/** schema.org Place: where a story was filed, with its country and, where known, position. */
+function place(name: string, { countryCode, lat, lon }: Place): object {
+  return {
+    '@type': 'Place',
+    name,
+    address: { '@type': 'PostalAddress', addressCountry: countryCode },
+    ...(lat !== undefined && lon !== undefined
+      ? { geo: { '@type': 'GeoCoordinates', latitude: lat, longitude: lon } }
+      : {}),
+  };
+}
 
 /** The archive as structured data knows it: its identity, with absolute URLs. */
 export interface ArchiveSite {
@@ -78,8 +91,8 @@ export function newsArticle(
     publisher: publisherOf(options.site),
     sourceOrganization: { '@type': 'Organization', name: story.source },
     ...(story.dateline ? { dateline: story.dateline } : {}),
-    ...(options.placeName
-      ? { locationCreated: { '@type': 'Place', name: options.placeName } }
+    ...(options.placeName && story.place
+      ? { locationCreated: place(options.placeName, story.place) }
       : {}),
     ...(story.topics.length ? { keywords: story.topics } : {}),
     ...(story.summary ? { description: story.summary } : {}),

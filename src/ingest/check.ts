@@ -4,8 +4,11 @@ import type { z } from 'astro/zod';
 import { slugOf, storyPath } from '#src/domain/urls.ts';
 import { storyDate } from '#src/domain/dates.ts';
 import { compareProblems, type Problem } from '#src/domain/problems.ts';
+import { bylineProblems } from '#src/domain/names.ts';
 import { planRedirects } from '#src/domain/redirects.ts';
+import type { StoryFields } from '#src/domain/story.ts';
 import { photoHosts } from '#src/photos/hosts.ts';
+import { placeProblems } from './places/check-places.ts';
 import { collisionProblems, readStory, sameStoryProblems, storyIdOf } from './read-story.ts';
 import { findUnreadableStories } from './scan.ts';
 import { parseStoryFile } from './frontmatter.ts';
@@ -46,61 +49,31 @@ export interface AddressHistory {
 
 const NO_HISTORY: AddressHistory = { former: new Map(), removed: [], shallow: false };
 
-/**
- * Everything `npm run check` finds in the stories, all at once: the schema's problems, and
- * what it cannot see (URLs two files share, bad slugs, dates in the future, an update before
- * the story, empty stories, links to stories that do not exist, aliases that cannot be), and,
- * as warnings, addresses that changed in git and no longer answer.
- */
-export function checkStories(
-  files: StoryFile[],
-  schema: z.ZodObject,
-  now = Date.now(),
-  history = NO_HISTORY,
-): Problem[] {
+/** A story that read and validated, as the checks that follow need it. */
+export interface CheckedStory {
+  file: string;
+  id: string;
+  contents: string;
+  data: StoryFields & { aliases: string[] };
+  /** The line each top-level field starts on. */
+  fieldLines: Record<string, number>;
+}
+
+/** Reads and validates every story: the schema's problems, and the stories that passed. */
+function readStories(files: StoryFile[], schema: z.ZodObject) {
   // One story written twice (slug.md and slug/index.md) is said once, not as a shared URL too.
   const seen = new Set<string>();
   const doubled = new Set(files.map((f) => f.id).filter((id) => seen.has(id) || !seen.add(id)));
   const problems: Problem[] = sameStoryProblems(files.filter((f) => doubled.has(f.id)));
-  const valid: {
-    id: string;
-    file: string;
-    date: string;
-    contents: string;
-    title: string;
-    aliases: { path: string; line?: number }[];
-  }[] = [];
+  const valid: CheckedStory[] = [];
   for (const { file, id, contents } of files) {
     if (doubled.has(id)) continue;
     const result = readStory(file, slugOf(id), contents, schema);
-    const { parsed } = result;
     problems.push(...result.problems);
     if (!result.data) continue;
-    const data = result.data as {
-      date: string;
-      updated?: string;
-      title: string;
-      aliases: string[];
-    };
-    const date = storyDate(data.date);
-    if (date.instant > now) {
-      problems.push({
-        file,
-        line: parsed.fieldLines.date,
-        field: 'date',
-        message: `${data.date} is in the future`,
-        fix: 'correct the date; an embargoed story stays out of content/ until it may be published',
-      });
-    }
-    if (data.updated && storyDate(data.updated).instant < date.instant) {
-      problems.push({
-        file,
-        line: parsed.fieldLines.updated,
-        field: 'updated',
-        message: `${data.updated} is before the story's date ${data.date}`,
-        fix: 'an update comes after the story: correct updated or date',
-      });
-    }
+    const { parsed } = result;
+    const data = result.data as unknown as CheckedStory['data'];
+    valid.push({ file, id, contents, data, fieldLines: parsed.fieldLines });
     if (parsed.body.trim() === '') {
       problems.push({
         file,
@@ -108,15 +81,97 @@ export function checkStories(
         fix: 'add the story’s paragraphs below the closing "---"',
       });
     }
-    const aliases = data.aliases.map((path) => ({ path, line: parsed.fieldLines.aliases }));
-    valid.push({ id, file, date: data.date, contents, title: data.title, aliases });
   }
+  return { problems, valid };
+}
 
-  problems.push(...collisionProblems(valid));
-  const plan = planRedirects(valid.map((story) => movedStory(story, history)));
-  problems.push(...addressProblems(plan, valid, history));
+/** What the schema cannot see: dates in the future, an update before the story, bylines. */
+function storyProblems(story: CheckedStory, now: number): Problem[] {
+  const { file, data, fieldLines } = story;
+  const problems: Problem[] = [];
+  const date = storyDate(data.date);
+  if (date.instant > now) {
+    problems.push({
+      file,
+      line: fieldLines.date,
+      field: 'date',
+      message: `${data.date} is in the future`,
+      fix: 'correct the date; an embargoed story stays out of content/ until it may be published',
+    });
+  }
+  if (data.updated && storyDate(data.updated).instant < date.instant) {
+    problems.push({
+      file,
+      line: fieldLines.updated,
+      field: 'updated',
+      message: `${data.updated} is before the story's date ${data.date}`,
+      fix: 'an update comes after the story: correct updated or date',
+    });
+  }
+  for (const problem of (data.author ?? []).flatMap((name) => authorProblems(name)))
+    problems.push({ file, line: fieldLines.author, field: 'author', ...problem });
+  return problems;
+}
 
-  const urls = new Set(valid.map((story) => storyPath(story.id, story.date)));
+/** A byline in capitals, two people in one name, or the agency after it: warnings with the fix. */
+function authorProblems(name: string): Omit<Problem, 'file'>[] {
+  const list = (names: string[]) => `[${names.join(', ')}]`;
+  return bylineProblems(name).map((problem) => {
+    const severity = 'warning' as const;
+    switch (problem.kind) {
+      case 'two-names':
+        return {
+          severity,
+          message: `"${name}" holds ${problem.fix.length} names in one`,
+          fix: `give each person as a name of the list: author: ${list(problem.fix)}`,
+        };
+      case 'capitals':
+        return {
+          severity,
+          message: `"${name}" is written in capitals`,
+          fix: `write the name as people write it: author: ${problem.fix}`,
+        };
+      case 'agency':
+        return {
+          severity,
+          message: `"${name}" ends with the agency's name`,
+          fix: `write the person alone, the source names the agency: author: ${problem.fix}`,
+        };
+    }
+  });
+}
+
+/**
+ * Everything `npm run check` finds in the stories that needs no gazetteer, all at once: the
+ * schema's problems, and what it cannot see (URLs two files share, bad slugs, dates in the
+ * future, an update before the story, empty stories, links to stories that do not exist,
+ * aliases that cannot be), and, as warnings, bylines in capitals or with two people and
+ * addresses that changed in git and no longer answer.
+ */
+export function checkStories(
+  files: StoryFile[],
+  schema: z.ZodObject,
+  now = Date.now(),
+  history = NO_HISTORY,
+): Problem[] {
+  const { problems, valid } = readStories(files, schema);
+  return [...problems, ...archiveProblems(valid, now, history)].sort(compareProblems);
+}
+
+function archiveProblems(valid: CheckedStory[], now: number, history: AddressHistory): Problem[] {
+  const problems = valid.flatMap((story) => storyProblems(story, now));
+  const stories = valid.map(({ id, file, data, fieldLines }) => ({
+    id,
+    file,
+    date: data.date,
+    title: data.title,
+    aliases: data.aliases.map((path) => ({ path, line: fieldLines.aliases })),
+  }));
+  problems.push(...collisionProblems(stories));
+  const plan = planRedirects(stories.map((story) => movedStory(story, history)));
+  problems.push(...addressProblems(plan, stories, history));
+
+  const urls = new Set(stories.map((story) => storyPath(story.id, story.date)));
   const moved = new Map(plan.redirects.map((r) => [r.from, r.to]));
   for (const story of valid) {
     for (const match of story.contents.matchAll(STORY_LINK)) {
@@ -141,6 +196,23 @@ export function checkStories(
       }
     }
   }
+  return problems;
+}
+
+/**
+ * All of `npm run check`'s story checks: `checkStories`, and where each story was filed, read
+ * through the same gazetteer and place cache as the build (`cacheDir`).
+ */
+export async function checkArchive(
+  files: StoryFile[],
+  schema: z.ZodObject,
+  options: { cacheDir: string; now?: number; history?: AddressHistory },
+): Promise<Problem[]> {
+  const { problems, valid } = readStories(files, schema);
+  problems.push(
+    ...archiveProblems(valid, options.now ?? Date.now(), options.history ?? NO_HISTORY),
+  );
+  problems.push(...(await placeProblems(valid, options.cacheDir)));
   return problems.sort(compareProblems);
 }
 

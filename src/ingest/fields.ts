@@ -71,6 +71,44 @@ export const languageField = () =>
       error: 'must be a BCP 47 language tag such as en, ru or tk-Arab',
     });
 
+const latitude = z.number({ error: 'must be a latitude in degrees' }).min(-90).max(90);
+const longitude = z.number({ error: 'must be a longitude in degrees' }).min(-180).max(180);
+
+/**
+ * Where the story was filed, when its dateline does not say it right: a place written like a
+ * dateline, a GeoNames id, a place GeoNames lacks, or `false` for none. That it names a real
+ * place is checked against the gazetteer (src/ingest/places/), not here.
+ */
+export const placeField = () =>
+  z.union(
+    [
+      z.literal(false),
+      textField('a place'),
+      z.strictObject({
+        geonames: z
+          .number({ error: 'must be a GeoNames id, a whole number' })
+          .int({ error: 'must be a GeoNames id, a whole number' })
+          .positive({ error: 'must be a GeoNames id, a whole number' }),
+      }),
+      z
+        .strictObject({
+          city: textField('the city'),
+          region: textField('the region').optional(),
+          country: textField('the country'),
+          lat: latitude.optional(),
+          lon: longitude.optional(),
+        })
+        .refine((place) => (place.lat === undefined) === (place.lon === undefined), {
+          error: 'needs both lat and lon, or neither',
+        }),
+    ],
+    {
+      error:
+        'must be a place such as "Birmingham, Ala.", { geonames: 4049979 }, ' +
+        '{ city, country, lat, lon }, or false',
+    },
+  );
+
 /** An old address of the story, as a site path: `/2019/11/18/old-slug/`. */
 export const aliasField = () =>
   z

@@ -16,6 +16,7 @@ import { planRedirects } from '#src/domain/redirects.ts';
 import { storyPath } from '#src/domain/urls.ts';
 import { findUnreadableStories } from './scan.ts';
 import { createStoryPool } from './pool.ts';
+import { readStoryPlaces, type StoryPlaceEntry } from './places/story-places.ts';
 import { compareStrings, stories } from '#src/domain/text.ts';
 import { slugOf } from '#src/domain/urls.ts';
 import type { CheckedPhoto } from '#src/photos/check.ts';
@@ -104,6 +105,7 @@ export function articleLoader(options: { base: string }): Loader {
     name: 'dateline-articles',
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
+      const cacheDir = fileURLToPath(context.config.cacheDir);
       const baseDir = resolve(root, options.base);
       const { markdown, image } = context.config;
       const readStoryFile = createStoryPool({
@@ -147,6 +149,7 @@ export function articleLoader(options: { base: string }): Loader {
         entry: string,
         problems: Problem[],
         current = () => true,
+        beforeStoring?: (story: StoryPlaceEntry) => Promise<void>,
       ): Promise<boolean> => {
         const path = join(baseDir, entry);
         const id = storyIdOf(entry);
@@ -196,6 +199,7 @@ export function articleLoader(options: { base: string }): Loader {
           data: { ...story.frontmatter, ...(bodyImages.length > 0 ? { bodyImages } : {}) },
           filePath: path,
         });
+        await beforeStoring?.({ file, path, data });
         if (!current()) return true;
         context.store.set({
           id,
@@ -229,15 +233,21 @@ export function articleLoader(options: { base: string }): Loader {
           if (newest.get(entry) !== read) return;
           devState().contentChangedAt = Date.now();
           const found: Problem[] = [];
+          // Its place is read before the pages can see the story.
+          const readPlace = async (story: StoryPlaceEntry) =>
+            void found.push(...(await readStoryPlaces([story], cacheDir)));
           try {
-            if (await sync(entry, found, () => newest.get(entry) === read)) {
-              context.logger.info(`Reloaded ${displayPath(changed)}`);
-              setProblems(displayPath(changed), []);
-            } else {
-              context.logger.error(
-                `${found.map(formatProblem).join('\n\n')}\n    (the site keeps the story as it ` +
-                  `was last read without problems)`,
-              );
+            const stored = await sync(entry, found, () => newest.get(entry) === read, readPlace);
+            if (stored) context.logger.info(`Reloaded ${displayPath(changed)}`);
+            // A stored story may still bring warnings (a place read through a misspelling).
+            if (stored || newest.get(entry) === read) {
+              if (found.length > 0)
+                context.logger.error(
+                  found.map(formatProblem).join('\n\n') +
+                    (stored
+                      ? ''
+                      : '\n    (the site keeps the story as it was last read without problems)'),
+                );
               setProblems(displayPath(changed), found);
             }
           } catch (error) {
@@ -328,7 +338,8 @@ export function articleLoader(options: { base: string }): Loader {
         .filter((entry) => !invalidIds.has(entry.id))
         .map((entry) => {
           const path = resolve(root, entry.filePath ?? entry.id);
-          return { id: entry.id, path, date: String(entry.data.date), file: displayPath(path) };
+          const data = entry.data as StoryPlaceEntry['data'] & { date: string };
+          return { id: entry.id, path, date: String(data.date), file: displayPath(path), data };
         });
       problems.push(...collisionProblems(validStories));
       // Aliases that cannot be (a story's address, an archive page, claimed twice) stop the build
@@ -346,6 +357,8 @@ export function articleLoader(options: { base: string }): Loader {
         }),
       );
       problems.push(...moved.problems);
+      // Where each story was filed, read once for the whole build: the pages take it from here.
+      problems.push(...(await readStoryPlaces(validStories, cacheDir)));
       if (problems.length > 0) {
         // Kept, an invalid story's old data would outlive this build in Astro's store.
         for (const id of invalidIds) context.store.delete(id);

@@ -5,6 +5,7 @@ import {
   leadImageField,
   namesField,
   photoPathField,
+  placeField,
   storyDateField,
   textField,
   type ImageHelper,
@@ -26,6 +27,8 @@ export const storySchema = <I extends ImageHelper>(image: I) =>
     author: namesField().optional(),
     // The place line as printed, e.g. ASHGABAT, Turkmenistan.
     dateline: textField('the place line').optional(),
+    // Where the story was filed, when the dateline does not say it right; wins over the dateline.
+    place: placeField().optional(),
     // Subjects the story is filed under.
     topics: z.array(textField('a topic'), { error: 'must be a list of topics' }).default([]),
     // One or two sentences for listings and previews.

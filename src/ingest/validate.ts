@@ -10,6 +10,7 @@ const FIELD_HINTS: Record<string, string> = {
   source: 'add a line such as: source: Trend',
   author: 'write author: Huseyn Hasanov, or a list with one "- Name" per line',
   dateline: 'write dateline: ASHGABAT, Turkmenistan',
+  place: 'write place: Birmingham, Ala. (city, then region or country), or place: false',
   topics: 'write topics as a list, one "- topic" per line',
   summary: 'write summary: followed by one or two sentences',
   lang: 'write lang: en (or ru, tk, ar, …)',

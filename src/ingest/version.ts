@@ -9,6 +9,6 @@
  * about the version, never forgotten.
  */
 export const STORY_READER = {
-  version: 3,
-  sources: 'ShE-UlzYzV4MmVAk',
+  version: 4,
+  sources: 'PLACEHOLDER',
 };

@@ -11,7 +11,7 @@ export interface SearchState {
   to: string;
 }
 
-export const FILTER_NAMES = ['source', 'author', 'place', 'topic', 'year'] as const;
+export const FILTER_NAMES = ['source', 'author', 'place', 'country', 'topic', 'year'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 export type SortOrder = 'relevance' | 'date' | 'oldest';
 
@@ -19,6 +19,7 @@ export const FILTER_LABELS: Record<FilterName, string> = {
   source: 'Source',
   author: 'Author',
   place: 'Place',
+  country: 'Country',
   topic: 'Topic',
   year: 'Year',
 };
@@ -28,7 +29,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export function emptyState(): SearchState {
   return {
     q: '',
-    filters: { source: [], author: [], place: [], topic: [], year: [] },
+    filters: { source: [], author: [], place: [], country: [], topic: [], year: [] },
     sort: 'relevance',
     from: '',
     to: '',

@@ -3,17 +3,20 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ImageMetadata } from 'astro';
 import { contentDir } from '#src/ingest/content-dir.ts';
 import { readHistory, readHistoryOnce, type Revision } from '#src/ingest/history.ts';
+import { sharedPlaceBook } from '#src/ingest/places/shared-book.ts';
 import { buildArchive } from '#src/domain/archive.ts';
 import type { Story } from '#src/domain/story.ts';
+import { SITE_LANGUAGE } from '#src/domain/language.ts';
 import {
   buildTaxonomy,
+  placesByCountry,
   termIndex,
   termsOf,
   type Term,
   type TermKind,
 } from '#src/domain/taxonomy.ts';
 import { onThisDay } from '#src/domain/calendar.ts';
-import { compareStrings, foldKey } from '#src/domain/text.ts';
+import { compareStrings } from '#src/domain/text.ts';
 import { planRedirects } from '#src/domain/redirects.ts';
 import { siteUrl, storyPath } from '#src/domain/urls.ts';
 import { absolute } from './origin.ts';
@@ -30,7 +33,12 @@ import { photoKey, type Photo, type RemotePhoto } from '#src/photos/pictures.ts'
 const entries = (await getCollection('articles')).filter(
   (entry) => import.meta.env.DATELINE_SHOW_DRAFTS || !entry.data.draft,
 );
-export const archive = buildArchive(entries.map((entry) => ({ id: entry.id, data: entry.data })));
+// Where each story was filed, as the content loader read it (src/ingest/places/).
+const places = sharedPlaceBook();
+export const archive = buildArchive(
+  entries.map((entry) => ({ id: entry.id, data: entry.data })),
+  (data) => places.placeOf(data),
+);
 buildRecord().published = archive.stories.length;
 
 /** Newest first, for the home page and the feeds. */
@@ -101,8 +109,14 @@ const lookup = new Map(
 
 /** The terms a story is filed under, as pages that exist. */
 export function termsFor(story: Story, kind: TermKind): Term[] {
-  return termsOf(story, kind).flatMap((label) => lookup.get(`${kind}:${foldKey(label)}`) ?? []);
+  return termsOf(story, kind).flatMap(({ key }) => lookup.get(`${kind}:${key}`) ?? []);
 }
+
+/** Places by country; every place has one. */
+export const countries = placesByCountry(taxonomies.places, SITE_LANGUAGE);
+
+/** Stories filed under no place: no dateline, one that names none, or `place: false`. */
+export const unplaced = archive.stories.filter((story) => !story.place).length;
 
 /**
  * Each story file's history from git, read once per build: its revisions, and the addresses it

@@ -23,6 +23,8 @@ export interface BuildRecord {
   hashes?: Record<string, string>;
   search?: SearchRecord;
   photos?: PhotoRecord;
+  /** Reading where stories were filed: src/ingest/places/place-book.ts. */
+  places?: PlacesRecord;
 }
 
 export interface PhotoRecord {
@@ -42,6 +44,17 @@ export interface PhotoRendition {
   photo: string;
   width: number;
   format: string;
+}
+
+export interface PlacesRecord {
+  /** Distinct datelines and `place:` fields in the stories. */
+  distinct: number;
+  /** Of those, how many were resolved in this build rather than read from the last one's. */
+  resolved: number;
+  /** Whether the gazetteer was read from the cache folder, built there first, or not needed. */
+  gazetteer: 'read' | 'built' | 'not loaded';
+  /** Wall time of reading the places, the gazetteer included. */
+  ms: number;
 }
 
 export interface SearchRecord {

@@ -63,6 +63,13 @@ const EDITS: [string, (content: string) => Promise<void>][] = [
       ),
   ],
   [
+    'a place: field, which wins over the dateline',
+    (content) =>
+      edit(content, '2019/11/tokyo-markets-close-higher.md', (text) =>
+        text.replace(/^dateline: (.*)$/m, 'dateline: $1\nplace: Kyoto, Japan'),
+      ),
+  ],
+  [
     'an author',
     (content) =>
       edit(content, '2019/11/tokyo-markets-close-higher.md', (text) =>
@@ -161,4 +168,17 @@ describe('incremental-build keys', () => {
       expect(stale).toEqual([]);
     },
   );
+
+  it('files a story under its place: field, not its dateline', async () => {
+    const dist = env.DATELINE_OUT!;
+    const story = await readFile(
+      join(dist, '2019/11/19/tokyo-markets-close-higher/index.html'),
+      'utf8',
+    );
+    expect(story).toMatch(/<a href="\/places\/kyoto-japan\/"[^>]*>OSAKA, Japan<\/a>/);
+    const kyoto = await readFile(join(dist, 'places/kyoto-japan/index.html'), 'utf8');
+    expect(kyoto).toContain('Tokyo markets close higher');
+    // The dateline, edited to Osaka before, names a place no story is filed under now.
+    await expect(readFile(join(dist, 'places/osaka-japan/index.html'))).rejects.toThrow();
+  });
 });

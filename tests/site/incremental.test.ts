@@ -219,6 +219,14 @@ describe('an incremental rebuild after edits', () => {
     expect(second.record.stories).toEqual({ read: 5, unchanged: stories - 5 });
   });
 
+  it('loads the gazetteer only for datelines the last build did not read', () => {
+    expect(first.record.places).toMatchObject({ gazetteer: 'built' });
+    expect(first.record.places!.resolved).toBe(first.record.places!.distinct);
+    // Nothing new, then edits whose datelines the archive already has.
+    expect(warm.record.places).toMatchObject({ gazetteer: 'not loaded', resolved: 0 });
+    expect(second.record.places).toMatchObject({ gazetteer: 'not loaded', resolved: 0 });
+  });
+
   it(
     'deletes the site it replaced, and folders killed builds left, once the new site is in ' +
       'place',

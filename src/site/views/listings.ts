@@ -1,10 +1,10 @@
 import type { StoryDate } from '#src/domain/dates.ts';
 import { yearCalendar, type CalendarMonth } from '#src/domain/calendar.ts';
 import { pageCount, pageRoutes, pageSlice } from '#src/domain/paginate.ts';
-import { KIND_LABELS, placesByCountry, type TermKind } from '#src/domain/taxonomy.ts';
+import { KIND_LABELS, type TermKind } from '#src/domain/taxonomy.ts';
 import { pad2 } from '#src/domain/text.ts';
-import { termSlug } from '#src/domain/slug.ts';
 import {
+  countryUrl,
   dayUrl,
   correctionsUrl,
   homeUrl,
@@ -20,9 +20,7 @@ import { allCorrections, anniversaries, archive, latestFirst, taxonomies } from 
 import { keyedRoutes } from '../cache-key.ts';
 import { termFeedInfo } from './feeds.ts';
 import { listed, type ListedStory } from './listed.ts';
-
-/** The id of a country's heading on the places page: `country-turkmenistan`. */
-const countryAnchor = (country: string) => `country-${termSlug(country)}`;
+import { whereView } from './places.ts';
 
 /** One page of a paginated list of stories. */
 export interface StoryPage {
@@ -186,10 +184,9 @@ export function termView(kind: TermKind, index: number, page: number) {
     ...storyPage(termUrl(kind, term.slug), term.stories, page),
     kind,
     label: term.label,
-    country:
-      term.country && kind === 'places'
-        ? { label: term.country, url: termIndexUrl('places', countryAnchor(term.country)) }
-        : undefined,
+    country: term.place && { name: term.place.country, url: countryUrl(term.place.countryCode) },
+    // A place's page shows where it is, above its first page of stories.
+    where: term.place && page === 1 ? whereView(term.place) : undefined,
     feed: termFeedInfo(kind, index) satisfies FeedInfo,
   };
 }
@@ -201,32 +198,20 @@ export const termRoutes = (kind: TermKind) =>
     ({ index, page }) => termView(kind, index, page),
   );
 
-/** Every term of a kind with its count; places grouped by country. */
-export function termIndexView(kind: TermKind) {
+/** Every source, author or topic with its count (places have their own: ./places.ts). */
+export function termIndexView(kind: Exclude<TermKind, 'places'>) {
   const terms = taxonomies[kind];
-  const entry = (term: (typeof terms)[number]) => ({
-    url: termUrl(kind, term.slug),
-    // A place is listed under its country by its city alone.
-    label: kind === 'places' ? term.label.split(/\s*[,،]\s*/)[0]! : term.label,
-    count: term.stories.length,
-  });
-  const groups =
-    kind === 'places'
-      ? placesByCountry(terms).map((group) => ({
-          heading: group.country ?? 'Country not given',
-          id: group.country ? countryAnchor(group.country) : 'no-country',
-          count: group.places.reduce((sum, term) => sum + term.stories.length, 0),
-          terms: group.places.map(entry),
-        }))
-      : [{ heading: undefined, id: undefined, count: 0, terms: terms.map(entry) }];
   return {
     path: termIndexUrl(kind),
     kind,
     labels: KIND_LABELS[kind],
-    terms: terms.length,
+    terms: terms.map((term) => ({
+      url: termUrl(kind, term.slug),
+      label: term.label,
+      count: term.stories.length,
+    })),
     filed: terms.reduce((sum, term) => sum + term.stories.length, 0),
     total: archive.stories.length,
-    groups,
   };
 }
 

@@ -189,7 +189,8 @@ export function searchPages(): IndexedPage[] {
       ['year', String(story.date.year)],
       ['month', month],
     ];
-    if (story.dateline && place) filters.push(['place', text(place.label)]);
+    if (place) filters.push(['place', text(place.label)]);
+    if (story.place) filters.push(['country', text(story.place.country)]);
     for (const author of authors) filters.push(['author', text(author.label)]);
     filters.push(['source', text(source.label)]);
     for (const topic of topics) filters.push(['topic', text(topic.label)]);

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { splitByline } from '#src/domain/names.ts';
 import { slugify } from '#src/domain/slug.ts';
 import { escapeMarkdown } from '#src/authoring/story-file.ts';
 
@@ -24,7 +25,9 @@ export function reutersToMarkdown(record: ReutersRecord): { path: string; text: 
     date: record.date,
     source: 'Reuters',
   };
-  if (record.author) frontmatter.author = record.author.trim();
+  // `PATRICK RIZZO AND PATTI DOMM` is two people, written as people write their names.
+  const authors = record.author ? splitByline(record.author) : [];
+  if (authors.length > 0) frontmatter.author = authors.length === 1 ? authors[0] : authors;
   if (record.dateline) frontmatter.dateline = record.dateline.trim();
   if (record.topics.length > 0) frontmatter.topics = record.topics;
   const yaml = stringify(frontmatter, { lineWidth: 0 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseWire } from '#src/authoring/wire.ts';
 import { importWire } from '#src/authoring/import-wire.ts';
+import { TEST_PLACE_CACHE } from '../../support/places.ts';
 
 const SEED = 'tests/fixtures/wire/000_efff69c8e6e26ed1.txt';
 const FIRST_STORY =
@@ -36,7 +37,7 @@ describe('parseWire on the seed', () => {
 
   it('imports the seed as exactly the story content/ holds', async () => {
     const into = await mkdtemp(join(tmpdir(), 'dateline-import-'));
-    const [report] = await importWire([SEED], { into });
+    const [report] = await importWire([SEED], { into, cacheDir: TEST_PLACE_CACHE });
     expect(report).toMatchObject({
       status: 'written',
       url: '/2019/11/19/turkmenistan-developing-co-op-with-intl-organization-for-migration/',
@@ -63,6 +64,17 @@ describe('parseWire on variants', () => {
       wire(...BASE, 'By Leman Zeynalova and Ilkin Hasanov – Trend:', '', 'Ministers met in Baku.'),
     );
     expect(story).toMatchObject({ authors: ['Leman Zeynalova', 'Ilkin Hasanov'], source: 'Trend' });
+  });
+
+  it('writes a byline in capitals, or with two people, as a list of names in normal case', () => {
+    const { story } = parseWire(
+      'x.txt',
+      wire(...BASE, "By PATRICK RIZZO AND TED d'AFFLISIO – Reuters:", '', 'Ministers met.'),
+    );
+    expect(story).toMatchObject({
+      authors: ['Patrick Rizzo', "Ted D'Afflisio"],
+      source: 'Reuters',
+    });
   });
 
   it('reads a source without a byline', () => {
@@ -206,6 +218,29 @@ describe('parseWire on variants', () => {
 });
 
 describe('npm run import', () => {
+  it('warns of a dateline that names no place, as the build will read it', async () => {
+    const source = await mkdtemp(join(tmpdir(), 'dateline-wire-'));
+    const into = await mkdtemp(join(tmpdir(), 'dateline-into-'));
+    const copy = (dateline: string) =>
+      wire(
+        'date 1987-03-18 Dollar rates',
+        '18 March 1987 10:15 (UTC+00:00)',
+        dateline,
+        'By JULIE VORMAN – Reuters:',
+        '',
+        'Rates were steady.',
+      );
+    await writeFile(join(source, 'a.txt'), copy('BIRMINGHAM, Ala., March 18'));
+    await writeFile(join(source, 'b.txt'), copy('GRADINGS, March 18'));
+    const reports = await importWire([source], { into, cacheDir: TEST_PLACE_CACHE, dryRun: true });
+    expect(
+      reports.map((r) =>
+        r.messages.filter((m) => m.startsWith('warning: ') && m.includes('dateline:')),
+      ),
+    ).toEqual([[], [expect.stringContaining('"GRADINGS" names no place the gazetteer knows')]]);
+    expect(reports[0]!.messages.at(-1)).toMatch(/\nauthor: Julie Vorman\n/);
+  }, 120_000);
+
   it(
     'never overwrites a story unless forced, reports per file, and can only show what it would ' +
       'write',
@@ -220,21 +255,28 @@ describe('npm run import', () => {
       await writeFile(join(source, 'day', 'b.txt'), 'not wire copy');
       await writeFile(join(source, 'day', 'notes.md'), 'ignored: not .txt');
 
-      const dry = await importWire([source], { into, dryRun: true });
+      const dry = await importWire([source], { into, cacheDir: TEST_PLACE_CACHE, dryRun: true });
       expect(dry.map((r) => r.status)).toEqual(['would write', 'failed']);
       await expect(readdir(into)).resolves.toEqual([]);
 
-      const first = await importWire([source], { into });
+      const first = await importWire([source], { into, cacheDir: TEST_PLACE_CACHE });
       expect(first.map((r) => [r.file.split('/').at(-1), r.status])).toEqual([
         ['a.txt', 'written'],
         ['b.txt', 'failed'],
       ]);
       const target = first[0]!.target!;
       await writeFile(target, 'edited by hand');
-      const again = await importWire([join(source, 'day', 'a.txt')], { into });
+      const again = await importWire([join(source, 'day', 'a.txt')], {
+        into,
+        cacheDir: TEST_PLACE_CACHE,
+      });
       expect(again[0]!.status).toBe('exists');
       await expect(readFile(target, 'utf8')).resolves.toBe('edited by hand');
-      const forced = await importWire([join(source, 'day', 'a.txt')], { into, force: true });
+      const forced = await importWire([join(source, 'day', 'a.txt')], {
+        into,
+        cacheDir: TEST_PLACE_CACHE,
+        force: true,
+      });
       expect(forced[0]!.status).toBe('written');
       await expect(readFile(target, 'utf8')).resolves.toMatch(
         /^---\ntitle: Baku hosts Caspian transport forum\n/,

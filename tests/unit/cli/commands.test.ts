@@ -12,6 +12,7 @@ const COMMANDS: [string, string][] = [
   ['npm run corpus', 'tests/bench/corpus.ts'],
   ['npm run bench', 'tests/bench/bench.ts'],
   ['npm run bench:search', 'tests/bench/bench-search.ts'],
+  ['npm run bench:places', 'tests/bench/bench-places.ts'],
   ['npm run bench:dev', 'tests/bench/bench-dev.ts'],
   ['npm run audit', 'tests/bench/audit.ts'],
 ];

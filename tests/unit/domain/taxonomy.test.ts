@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testResolver } from '../../support/places.ts';
 import { buildArchive } from '#src/domain/archive.ts';
 import type { StoryFields } from '#src/domain/story.ts';
 import { buildTaxonomy, placesByCountry } from '#src/domain/taxonomy.ts';
@@ -10,34 +11,39 @@ const story = (id: string, date: string, extra: Partial<StoryFields> = {}) => ({
   data: { title: id, date, source: 'Trend', ...extra },
 });
 
-const archive = buildArchive([
-  story('a', '2019-11-19T10:00:00+04:00', {
-    author: ['Huseyn Hasanov'],
-    dateline: 'ASHGABAT, Turkmenistan',
-    topics: ['migration', 'economy'],
-  }),
-  story('b', '2019-11-19T12:00:00+04:00', {
-    author: ['Huseyn Hasanov', 'Leman Zeynalova'],
-    dateline: 'TÜRKMENABAT, Turkmenistan',
-    topics: ['economy'],
-  }),
-  story('c', '2019-11-20T09:00:00+04:00', {
-    dateline: 'Turkmenabat, Turkmenistan',
-    topics: ['Migration'],
-    source: 'TREND',
-  }),
-  story('d', '2018-11-19T09:00:00Z', {
-    dateline: 'WASHINGTON, Nov 19',
-    source: 'Reuters',
-    topics: ['trade'],
-  }),
-  story('e', '2019-11-21T09:00:00+04:00', { dateline: 'BAKU, Azerbaijan', source: 'AzerNews' }),
-  story('f', '2017-02-28', {
-    dateline: 'Baku, Azerbaijan',
-    source: 'AzerNews',
-    topics: ['migration'],
-  }),
-]);
+// Places as the build reads them: through the gazetteer.
+const resolver = await testResolver();
+const archive = buildArchive(
+  [
+    story('a', '2019-11-19T10:00:00+04:00', {
+      author: ['Huseyn Hasanov'],
+      dateline: 'ASHGABAT, Turkmenistan',
+      topics: ['migration', 'economy'],
+    }),
+    story('b', '2019-11-19T12:00:00+04:00', {
+      author: ['Huseyn Hasanov', 'Leman Zeynalova'],
+      dateline: 'TÜRKMENABAT, Turkmenistan',
+      topics: ['economy'],
+    }),
+    story('c', '2019-11-20T09:00:00+04:00', {
+      dateline: 'Turkmenabat, Turkmenistan',
+      topics: ['Migration'],
+      source: 'TREND',
+    }),
+    story('d', '2018-11-19T09:00:00Z', {
+      dateline: 'WASHINGTON, Nov 19',
+      source: 'Reuters',
+      topics: ['trade'],
+    }),
+    story('e', '2019-11-21T09:00:00+04:00', { dateline: 'BAKU, Azerbaijan', source: 'AzerNews' }),
+    story('f', '2017-02-28', {
+      dateline: 'Baku, Azerbaijan',
+      source: 'AzerNews',
+      topics: ['migration'],
+    }),
+  ],
+  (data) => resolver.resolve(data.dateline, { source: data.source }).place,
+);
 const ids = (positions: number[]) => positions.map((p) => archive.stories[p]!.id);
 
 describe('buildTaxonomy', () => {
@@ -61,17 +67,46 @@ describe('buildTaxonomy', () => {
 
   it('groups places spelt with or without diacritics, showing the fuller spelling', () => {
     const places = buildTaxonomy(archive.stories, 'places');
-    expect(places.map((t) => [t.label, t.country, ids(t.stories)])).toEqual([
+    expect(places.map((t) => [t.label, t.place?.country, ids(t.stories)])).toEqual([
       ['Ashgabat, Turkmenistan', 'Turkmenistan', ['a']],
       ['Baku, Azerbaijan', 'Azerbaijan', ['e', 'f']],
       ['Türkmenabat, Turkmenistan', 'Turkmenistan', ['c', 'b']],
-      ['Washington', undefined, ['d']],
+      // The gazetteer gives a place whose dateline names no country its country.
+      ['Washington, D.C., United States', 'United States', ['d']],
     ]);
-    expect(placesByCountry(places).map((g) => [g.country, g.places.map((p) => p.slug)])).toEqual([
+    expect(placesByCountry(places).map((g) => [g.name, g.places.map((p) => p.slug)])).toEqual([
       ['Azerbaijan', ['baku-azerbaijan']],
       ['Turkmenistan', ['ashgabat-turkmenistan', 'turkmenabat-turkmenistan']],
-      [undefined, ['washington']],
+      ['United States', ['washington-d-c-united-states']],
     ]);
+  });
+
+  it('files one place under one key however its datelines spell it', () => {
+    const spelt = buildArchive(
+      ['WASHINGTON, March 3', 'Washington, D.C., April 1', 'WASINGTON, March 13'].map(
+        (dateline, n) => story(`w${n}`, `1987-03-0${n + 1}`, { dateline, source: 'Reuters' }),
+      ),
+      (data) => resolver.resolve(data.dateline, { source: data.source }).place,
+    );
+    const places = buildTaxonomy(spelt.stories, 'places');
+    expect(places.map((t) => [t.key, t.label, t.stories.length])).toEqual([
+      ['geonames:4140963', 'Washington, D.C., United States', 3],
+    ]);
+  });
+
+  it('never gives a place the slug of the countries’ folder', () => {
+    const named = buildArchive(
+      [story('x', '2019-01-01', { dateline: 'COUNTRIES, Nowhere' })],
+      () => ({
+        city: 'Countries',
+        country: 'Nowhere',
+        countryCode: 'XX',
+        label: 'Countries',
+        key: 'XX:countries',
+        match: 'country',
+      }),
+    );
+    expect(buildTaxonomy(named.stories, 'places').map((t) => t.slug)).toEqual(['countries-2']);
   });
 
   it('groups topics regardless of case', () => {

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleSchema } from '#src/ingest/schema.ts';
-import { checkStories } from '#src/ingest/check.ts';
+import { checkArchive, checkStories } from '#src/ingest/check.ts';
 import { readStoryFiles } from '#src/ingest/check.ts';
 import { formatProblem } from '#src/domain/problems.ts';
 import { frontmatterDate, parseGitLog, readHistory } from '#src/ingest/history.ts';
 import { isoInOffset, parseOffset } from '#src/domain/dates.ts';
 import { newStory } from '#src/authoring/new-story.ts';
+import { TEST_PLACE_CACHE, testResolver } from '../../support/places.ts';
 
 describe('npm run check', () => {
   it('finds every kind of mistake at once, with file, line and fix', async () => {
@@ -57,6 +58,42 @@ describe('npm run check', () => {
       });
       expect(bad.status).toBe(1);
       expect(bad.stdout).toMatch(/10 stories checked in [\d.]+ s: 8 problems\./);
+    },
+  );
+});
+
+describe('npm run check on places and bylines', () => {
+  it(
+    'warns of bylines in capitals or with two people, and of datelines that give no place or ' +
+      'a guessed one; a place: field that names no place is an error',
+    { timeout: 120_000 },
+    async () => {
+      // The gazetteer index, made once for the unit tests' cache folder.
+      await testResolver();
+      const { files } = await readStoryFiles('tests/fixtures/check-places');
+      const problems = await checkArchive(files, articleSchema, { cacheDir: TEST_PLACE_CACHE });
+      const at = 'tests/fixtures/check-places/1987/03/';
+      expect(problems.map((p) => [p.file.replace(at, ''), p.line, p.field, p.severity])).toEqual([
+        ['misspelt-dateline.md', 5, 'dateline', 'warning'],
+        ['shouting-byline.md', 5, 'author', 'warning'],
+        ['table-dateline.md', 5, 'dateline', 'warning'],
+        ['two-authors.md', 5, 'author', 'warning'],
+        ['unknown-place.md', 6, 'place', undefined],
+      ]);
+      const [misspelt, shouting, table, two, unknown] = problems.map(formatProblem);
+      expect(misspelt).toContain(
+        '"PHILADEPHIA, March 18" is read as Philadelphia, Pennsylvania, United States',
+      );
+      expect(shouting).toContain('fix: write the name as people write it: author: Julie Vorman');
+      expect(table).toContain('"us        7.8015" is a line of figures or a table');
+      expect(two).toContain(
+        'fix: give each person as a name of the list: author: [Patrick Rizzo, Patti Domm]',
+      );
+      expect(unknown).toMatch(/place: "Nowhereville, Atlantis" is no place the gazetteer knows/);
+      // The build reads the same fields through the same module: checkStories alone, which needs
+      // no gazetteer, says the same of bylines.
+      const bylines = checkStories(files, articleSchema).filter((p) => p.field === 'author');
+      expect(bylines).toEqual(problems.filter((p) => p.field === 'author'));
     },
   );
 });

@@ -46,6 +46,26 @@ describe('the story schema', () => {
     });
   });
 
+  it('takes a place: written like a dateline, as a GeoNames id, in parts, or false', () => {
+    const place = (value: string) =>
+      validate(`title: A\ndate: 2019-11-19\nsource: Trend\nplace: ${value}`);
+    expect(place('Birmingham, Ala.').data?.place).toBe('Birmingham, Ala.');
+    expect(place('{ geonames: 4049979 }').data?.place).toEqual({ geonames: 4049979 });
+    expect(place('false').data?.place).toBe(false);
+    expect(
+      place('{ city: Rocky Hill, region: Conn., country: US, lat: 41.66, lon: -72.65 }').data
+        ?.place,
+    ).toEqual({ city: 'Rocky Hill', region: 'Conn.', country: 'US', lat: 41.66, lon: -72.65 });
+    for (const wrong of ['true', '{ geonames: -3 }', '{ city: X, country: US, lat: 41 }', '[]']) {
+      const { problems } = place(wrong);
+      expect(problems, wrong).toHaveLength(1);
+      expect(problems[0]).toMatchObject({ field: expect.stringMatching(/^place/), line: 5 });
+    }
+    expect(place('true').problems[0]!.message).toMatch(
+      /must be a place such as "Birmingham, Ala\."/,
+    );
+  });
+
   it('reads aliases as site paths, and refuses one that is not, with its line and fix', () => {
     expect(
       validate('title: A\ndate: 2019-11-19\nsource: Trend\naliases: [/2019/11/18/a]').data?.aliases,

@@ -10,11 +10,19 @@ import {
 describe('search state in the URL', () => {
   it('reads query, filters, order and range', () => {
     const state = parseSearchState(
-      '?q=migration&source=Trend&source=Reuters&year=2019&sort=date&from=2019-01&to=2019-12',
+      '?q=migration&source=Trend&source=Reuters&year=2019&sort=date&from=2019-01&to=2019-12' +
+        '&country=United+States',
     );
     expect(state).toEqual({
       q: 'migration',
-      filters: { source: ['Trend', 'Reuters'], author: [], place: [], topic: [], year: ['2019'] },
+      filters: {
+        source: ['Trend', 'Reuters'],
+        author: [],
+        place: [],
+        country: ['United States'],
+        topic: [],
+        year: ['2019'],
+      },
       sort: 'date',
       from: '2019-01',
       to: '2019-12',
