@@ -80,11 +80,13 @@ export const termUrl = (kind: TermKind, slug: string) => at(`/${kind}/${slug}/`)
 
 /** The folder of the countries' pages, beside the places' own: no place may take its slug. */
 const COUNTRIES = 'countries';
+/** The folder of the maps' shared drawings (`/places/maps/us.svg`): no place may take it. */
+const MAPS = 'maps';
 /** Slugs a term cannot have, because a page of another kind lives there. */
 export const RESERVED_TERM_SLUGS: Record<TermKind, readonly string[]> = {
   sources: [],
   authors: [],
-  places: [COUNTRIES],
+  places: [COUNTRIES, MAPS],
   topics: [],
 };
 /**
@@ -92,6 +94,13 @@ export const RESERVED_TERM_SLUGS: Record<TermKind, readonly string[]> = {
  * `Türkiye`): `/places/countries/tm/`.
  */
 export const countryUrl = (code: string) => at(`/places/${COUNTRIES}/${code.toLowerCase()}/`);
+
+/**
+ * A map's land and borders as an SVG file, drawn once a build and shared by the place pages
+ * that mark a place on it: `/places/maps/us.svg`, `/places/maps/world.svg`.
+ */
+export const placeMapPath = (name: string) => `/places/${MAPS}/${name.toLowerCase()}.svg`;
+export const placeMapUrl = (name: string) => at(placeMapPath(name));
 
 /** `/on-this-day/`, and one calendar day in every year: `/on-this-day/11-19/`. */
 export const onThisDayUrl = (key?: string) => at(key ? `/on-this-day/${key}/` : '/on-this-day/');

@@ -1,6 +1,7 @@
 import { stories } from '#src/domain/text.ts';
 import { atlas, atlasId } from './atlas.ts';
-import { mapBase, renderLocator, renderMap, type MapBase } from './render.ts';
+import { placeMapUrl } from '#src/domain/urls.ts';
+import { mapBase, renderLocator, renderMap, renderMapFile, type MapBase } from './render.ts';
 import type { MapView, WhereView } from '../views/places.ts';
 
 /**
@@ -43,15 +44,32 @@ export function countryMap(view: MapView, countryName: string): string {
   });
 }
 
+/** The world, or a country's land alone (ISO 3166-1 alpha-2): what a locator marks a place on. */
+const land = (code: string) =>
+  base(`land:${code}`, () => mapBase(atlas, { countryId: atlasId(code) ?? '' }));
+
+const WORLD = 'world';
+
+/**
+ * A locator's shared drawing, `world` or a country's code, as an SVG file: written once a build
+ * and shown by every place page of the country, which carries only its mark.
+ */
+export function mapFile(name: string): string {
+  return renderMapFile(name === WORLD ? world() : land(name.toUpperCase()));
+}
+
+/** The names of the locators' files: the world's and every country's. */
+export const mapFileNames = (codes: readonly string[]) => [WORLD, ...codes];
+
 /**
  * Where one place is: its country's land (the world, when the place lies beyond it, as
  * Honolulu lies beyond the lower 48), with the place marked.
  */
 export function locatorMap(where: WhereView): string {
   const title = `Map: where ${where.city} is in ${where.country.name}`;
-  const code = where.country.code;
-  const land = base(`land:${code}`, () => mapBase(atlas, { countryId: atlasId(code) ?? '' }));
+  const { code } = where.country;
   const { position } = where;
-  const inLand = !position || land.project(position.lon, position.lat) !== undefined;
-  return renderLocator(inLand ? land : world(), position, title);
+  const inLand = !position || land(code).project(position.lon, position.lat) !== undefined;
+  const [name, drawn] = inLand ? [code, land(code)] : [WORLD, world()];
+  return renderLocator(drawn, placeMapUrl(name), position, title);
 }

@@ -40,8 +40,10 @@ export interface MapBase {
   width: number;
   height: number;
   project: (lon: number, lat: number) => [number, number] | undefined;
-  /** The land, the focus country and the borders, as SVG paths. */
+  /** The land, the focus country and the borders, as SVG paths coloured by the stylesheet. */
   layers: string;
+  /** The same paths' data: `focus` and `borders` empty where the map has none. */
+  paths: { land: string; focus: string; borders: string };
 }
 
 /** The SVG's own width in user units; it scales to its box. Whole units are a tenth of a pixel. */
@@ -203,6 +205,7 @@ export function mapBase(
     width: WIDTH,
     height,
     layers,
+    paths: { land, focus: highlight, borders },
     project: (lon, lat) => {
       const point = projection([lon, lat]);
       if (!point) return undefined;
@@ -307,9 +310,35 @@ export function renderMap(base: MapBase, dots: readonly MapDot[], options: DotOp
   return svg(base, options.title, `<g class="map-dots">${links}</g>`);
 }
 
-/** A map marking one place, with no links: where a place page's place is. */
+/**
+ * A map's land and borders as an SVG file of its own, which place pages show under their mark
+ * (`renderLocator`). A file cannot take the page's colours, so it draws in one grey, translucent
+ * over the sea the page paints behind it: lighter than the sea in the dark theme, darker in the
+ * light one, and grey on paper.
+ */
+export function renderMapFile(base: MapBase): string {
+  const { land, focus, borders } = base.paths;
+  const { width, height } = base;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" ` +
+    `width="${width}" height="${height}">` +
+    `<path d="${land}" fill="#808080" fill-opacity="0.28"/>` +
+    (focus ? `<path d="${focus}" fill="#808080" fill-opacity="0.26"/>` : '') +
+    (borders
+      ? `<path d="${borders}" fill="none" stroke="#808080" stroke-opacity="0.6" ` +
+        `stroke-width="0.6" stroke-linejoin="round"/>`
+      : '') +
+    `</svg>\n`
+  );
+}
+
+/**
+ * A map marking one place, with no links: where a place page's place is. The land is the
+ * shared file at `href` (renderMapFile), drawn under the mark; the page carries the mark alone.
+ */
 export function renderLocator(
   base: MapBase,
+  href: string,
   here: { lat: number; lon: number } | undefined,
   title: string,
 ): string {
@@ -318,12 +347,16 @@ export function renderLocator(
     ? `<g class="map-here"><circle cx="${round(point[0])}" cy="${round(point[1])}" r="16"/>` +
       `<circle cx="${round(point[0])}" cy="${round(point[1])}" r="6"/></g>`
     : '';
-  return svg(base, title, mark, 'img');
+  const land = `<image href="${escapeXml(href)}" width="${base.width}" height="${base.height}"/>`;
+  return (
+    `<svg class="coverage-map" viewBox="0 0 ${base.width} ${base.height}" role="img" ` +
+    `aria-label="${escapeXml(title)}">${land}${mark}</svg>`
+  );
 }
 
-function svg(base: MapBase, title: string, content: string, role = 'group'): string {
+function svg(base: MapBase, title: string, content: string): string {
   return (
-    `<svg class="coverage-map" viewBox="0 0 ${base.width} ${base.height}" role="${role}" ` +
+    `<svg class="coverage-map" viewBox="0 0 ${base.width} ${base.height}" role="group" ` +
     `aria-label="${escapeXml(title)}">${base.layers}${content}</svg>`
   );
 }

@@ -1,8 +1,9 @@
 import type { Place } from '#src/domain/places/place.ts';
 import type { CountryGroup, Term } from '#src/domain/taxonomy.ts';
-import { countryUrl, searchUrl, termIndexUrl, termUrl } from '#src/domain/urls.ts';
+import { countryUrl, placeMapUrl, searchUrl, termIndexUrl, termUrl } from '#src/domain/urls.ts';
 import { serializeSearchState, emptyState } from '#src/search/state.ts';
 import type { MapDot } from '../map/render.ts';
+import { mapFileNames } from '../map/maps.ts';
 import { archive, countries, taxonomies, unplaced } from '../archive.ts';
 import { keyedRoutes } from '../cache-key.ts';
 
@@ -140,3 +141,16 @@ export function whereView(place: Place) {
   };
 }
 export type WhereView = ReturnType<typeof whereView>;
+
+/**
+ * The locators' shared drawings, one file a country and the world's. A file depends on its name
+ * alone (the atlas is bundled), so its key holds across builds and the file is written once.
+ */
+export const mapFileRoutes = () =>
+  keyedRoutes(
+    mapFileNames(countries.map((group) => group.code.toLowerCase())).map((name) => ({
+      params: { name },
+      props: { name },
+    })),
+    ({ name }) => ({ path: placeMapUrl(name) }),
+  );

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { atlas, atlasId } from '#src/site/map/atlas.ts';
-import { mapBase, renderLocator, renderMap, type MapDot } from '#src/site/map/render.ts';
+import {
+  mapBase,
+  renderLocator,
+  renderMap,
+  renderMapFile,
+  type MapDot,
+} from '#src/site/map/render.ts';
 
 const places: MapDot[] = [
   { label: 'Paris, France', href: '/places/paris-france/', lat: 48.853, lon: 2.349, stories: 333 },
@@ -92,11 +98,23 @@ describe('the coverage map', () => {
 
   it('marks one place on a locator, which is an image with a name and no links', () => {
     const tm = mapBase(atlas, { countryId: atlasId('TM') });
-    const svg = renderLocator(tm, { lat: 37.95, lon: 58.383 }, 'Map: where Ashgabat is');
+    const href = '/places/maps/tm.svg';
+    const svg = renderLocator(tm, href, { lat: 37.95, lon: 58.383 }, 'Map: where Ashgabat is');
     expect(svg).toMatch(/role="img" aria-label="Map: where Ashgabat is"/);
     expect(svg.match(/<circle/g)).toHaveLength(2);
     expect(svg).not.toContain('<a ');
+    // The land is the shared file, drawn at the locator's own size, not copied into the page.
+    expect(svg).toContain(`<image href="${href}" width="${tm.width}" height="${tm.height}"/>`);
+    expect(svg).not.toContain('<path');
     // A place beyond the frame is not drawn on its edge.
-    expect(renderLocator(tm, { lat: 48.85, lon: 2.35 }, 'x')).not.toContain('<circle');
+    expect(renderLocator(tm, href, { lat: 48.85, lon: 2.35 }, 'x')).not.toContain('<circle');
+  });
+
+  it('draws a locator’s shared file standalone, coloured with no stylesheet', () => {
+    const file = renderMapFile(mapBase(atlas, { countryId: atlasId('TM') }));
+    expect(file).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 1000 \d+"/);
+    expect(file).toMatch(/<path d="M[^"]+" fill="#808080"/);
+    // A file shown as an image runs nothing and needs no class from the page.
+    expect(file).not.toMatch(/class=|style|<script|\son\w+=/);
   });
 });
