@@ -183,13 +183,27 @@ describe('places by country', () => {
 
   it('shows on each place’s page where it is, and files a place by its country', async () => {
     const page = await browser().newPage({ viewport: { width: 390, height: 844 } });
+    const land = page.waitForResponse((r) => r.url().endsWith('/places/maps/us.svg'));
     await page.goto(`${site}/places/washington-d-c-united-states/`);
     const locator = page.locator('figure.locator');
     await expect(locator.locator('figcaption').textContent()).resolves.toMatch(
       /^Washington is in District of Columbia, United States, at 38\.\d\d° N, 77\.\d\d° W\. /,
     );
     await expect(locator.locator('svg').getAttribute('role')).resolves.toBe('img');
+    await expect(locator.locator('svg').getAttribute('aria-label')).resolves.toBe(
+      'Map: where Washington is in United States',
+    );
     await expect(locator.locator('.map-here circle').count()).resolves.toBe(2);
+    // The mark is on the land: inside the map's box, a little east of its middle.
+    const mapBox = (await locator.locator('svg').boundingBox())!;
+    const mark = (await locator.locator('.map-here circle').last().boundingBox())!;
+    expect(mark.x - mapBox.x).toBeGreaterThan(mapBox.width / 2);
+    expect(mark.x + mark.width).toBeLessThan(mapBox.x + mapBox.width);
+    expect(mark.y).toBeGreaterThan(mapBox.y);
+    // The country's land is one shared file, loaded from this origin and drawn.
+    const href = (await locator.locator('svg image').getAttribute('href'))!;
+    expect(href).toBe('/places/maps/us.svg');
+    await expect(land.then((r) => r.status())).resolves.toBe(200);
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBe(390);
     // The dateline named no country: the gazetteer gave it.
     await page.goto(`${site}/2019/11/19/washington-trade-talks/`);
@@ -198,5 +212,24 @@ describe('places by country', () => {
       'United States',
     );
     await page.close();
+  });
+
+  it('serves each locator’s land once, in a file its country’s place pages share', async () => {
+    const response = await fetch(`${site}/places/maps/us.svg`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    const file = await response.text();
+    expect(file).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    await expect(fetch(`${site}/places/maps/world.svg`).then((r) => r.status)).resolves.toBe(200);
+    // What a reader pays for a place page's map: the mark inline, the land fetched once.
+    const html = await readFile(
+      join(out, 'places/washington-d-c-united-states/index.html'),
+      'utf8',
+    );
+    const svg = /<figure class="map-figure locator">[\s\S]*?<\/svg>/.exec(html)![0];
+    expect(gzipSync(svg).length).toBeLessThan(1024);
+    expect(gzipSync(svg).length + gzipSync(file).length).toBeLessThan(60 * 1024);
+    // Shared, so no place page holds a copy of the land.
+    expect(svg).not.toContain('<path');
   });
 });
