@@ -7,8 +7,10 @@ import type { MapView, WhereView } from '../views/places.ts';
 /**
  * The maps pages show, as SVG markup. Drawing a map's land and borders is the costly part, so
  * each base is drawn once per build and shared: the world by every page that shows it, a
- * country's by its page and by its places' locators. Pages are rendered only when their view
- * changed (src/site/cache-key.ts), so a map is drawn only for a page that is.
+ * country's by its page. Pages are rendered only when their view changed
+ * (src/site/cache-key.ts), so a map is drawn only for a page that is. A place page's locator
+ * does not copy its land: it shows the land's file (`mapFile`), which its country's place pages
+ * share, and a reader's browser fetches once.
  */
 const bases = new Map<string, MapBase>();
 
