@@ -92,7 +92,7 @@ describe('npm run build’s output', () => {
     expect(output).toMatch(/\[build\] \d+ photo renditions made in [\d.]+m?s/);
     // A page per country, and Aşgabat and Ashgabat one place.
     expect(lines.at(-1)).toMatch(
-      /^134 pages from 46 stories, built in [\d.]+ s into \S+\/dist, for https:\/\/archive\.example\.org\/\. DATELINE_OUT=\S+ npm run preview serves it\.$/,
+      /^137 pages from 46 stories, built in [\d.]+ s into \S+\/dist, for https:\/\/archive\.example\.org\/\. DATELINE_OUT=\S+ npm run preview serves it\.$/,
     );
     expect(output).not.toMatch(/Warning: SITE_URL/);
   });

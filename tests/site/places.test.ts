@@ -28,8 +28,9 @@ describe('the map of where stories were filed', () => {
       'Map of where the archive’s stories were filed',
     );
     const found = await dots(page);
-    // London, Ashgabat, Türkmenabat, Baku, Salvador, Tokyo, Washington, Moscow, Doha.
-    expect(found).toHaveLength(9);
+    // London, Ashgabat, Türkmenabat, Baku, Salvador, Tokyo, Washington, Moscow, Doha, and the
+    // photo stories' Istanbul, Aktau and Riyadh.
+    expect(found).toHaveLength(12);
     for (const dot of found) expect(dot.name).toMatch(/^.+, .+: \d+ stor(y|ies)$/);
     // The name is what assistive technology reads: the link is found by it.
     const london = page.getByRole('link', { name: 'London, United Kingdom: 30 stories' });
@@ -81,7 +82,7 @@ describe('the map of where stories were filed', () => {
     await expect(table.isVisible()).resolves.toBe(false);
     await page.getByText('The map as a table').click();
     await expect(table.isVisible()).resolves.toBe(true);
-    await expect(table.locator('tbody tr').count()).resolves.toBe(9);
+    await expect(table.locator('tbody tr').count()).resolves.toBe(12);
     await expect(table.locator('tbody tr').first().textContent()).resolves.toBe('BakuAzerbaijan2');
     await page.close();
   });
@@ -109,14 +110,17 @@ describe('places by country', () => {
     const page = await browser().newPage();
     await page.goto(`${site}/places/`);
     await expect(page.locator('.page-head p').textContent()).resolves.toMatch(
-      /^9 places in 8 countries, read from the datelines\. All 43 stories are filed under one\.$/,
+      /^12 places in 11 countries, read from the datelines\. All 46 stories are filed under one\.$/,
     );
     await expect(page.locator('h2.day-heading').allTextContents()).resolves.toEqual([
       'Azerbaijan 2 stories',
       'Brazil 1 story',
       'Japan 1 story',
+      'Kazakhstan 1 story',
       'Qatar 1 story',
       'Russia 1 story',
+      'Saudi Arabia 1 story',
+      'Türkiye 1 story',
       'Turkmenistan 6 stories',
       'United Kingdom 30 stories',
       'United States 1 story',
@@ -167,8 +171,11 @@ describe('places by country', () => {
       ' Azerbaijan 2',
       ' Brazil 1',
       ' Japan 1',
+      ' Kazakhstan 1',
       ' Qatar 1',
       ' Russia 1',
+      ' Saudi Arabia 1',
+      ' Türkiye 1',
       ' United States 1',
     ]);
     await countries.getByRole('checkbox', { name: /Turkmenistan/ }).click();
