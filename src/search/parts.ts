@@ -50,6 +50,20 @@ export interface IndexedPage {
   month: string;
   /** The page's filter values, `name` and `value`, as the page marks them for Pagefind. */
   filters: [string, string][];
+  /** The story as the headline index (../headlines.ts) holds it and the search page shows it. */
+  headline: Headline;
+}
+
+/** A story's headline record: what a search result shows of it. */
+export interface Headline {
+  title: string;
+  url: string;
+  /** The date as the story's page shows it. */
+  date: string;
+  dateline?: string;
+  source: string;
+  /** The story's language, whose rules Pagefind stems its words by. */
+  lang: string;
 }
 
 interface Unit<Page extends DatedPage> {
@@ -149,10 +163,22 @@ function lastDay(key: string): string {
  */
 export const INDEX_TAG_PLACEHOLDER = 'DATELINE_INDEX_TAG';
 
-/** `/pagefind/parts.json`: what the search page needs to know of the parts. */
+/** `/pagefind/parts.json`: what the search page needs to know of the index. */
 export interface SearchManifest {
   /** How many stories have each value of each filter, over the whole archive. */
   filters: Record<string, Record<string, number>>;
+  /**
+   * The root index at `/pagefind/`: Pagefind's code and WebAssembly, and one record that is never
+   * shown (`page`). Every part and shard is merged into an instance started from it, so all of
+   * them share one worker and load the WebAssembly from one address.
+   */
+  root: { path: string; tag: string; page: string };
+  /** The headline index (../headlines.ts). */
+  headlines: {
+    shards: { path: string; tag: string; languages: string[] }[];
+    /** Words too common to choose a shard by. */
+    common: string[];
+  };
   /** Newest part first. */
   parts: {
     id: string;
@@ -169,5 +195,7 @@ export interface SearchManifest {
     to: string;
     /** Months (`YYYY-MM`, in the stories' own offsets) that have stories in the part. */
     months: string[];
+    /** The languages the part's stories are in: one Pagefind index each. */
+    languages: string[];
   }[];
 }

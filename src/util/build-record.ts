@@ -71,6 +71,8 @@ export interface SearchRecord {
     /** Pagefind's time on the part, when it was indexed. */
     ms?: number;
   }[];
+  /** The headline index's shards, and how many of them this build indexed. */
+  headlineShards?: { total: number; indexed: number };
 }
 
 const emptyRecord = (): BuildRecord => ({

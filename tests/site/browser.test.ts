@@ -165,7 +165,7 @@ describe('searching the archive', () => {
     await page.waitForURL('**/search/?q=trafficking');
     await searchStatus(page);
     const result = page.locator('#search-results li').first();
-    await expect(result.locator('h2').textContent()).resolves.toBe(HEADLINE);
+    await expect(result.locator('h3').textContent()).resolves.toBe(HEADLINE);
     await expect(result.locator('mark').first().textContent()).resolves.toBe('trafficking');
     await expect(searchStatus(page)).resolves.toBe('1 story matches “trafficking”.');
     await result.locator('a').click();
@@ -189,7 +189,7 @@ describe('searching the archive', () => {
     await page.locator('header input[name="q"]').press('Enter');
     await page.waitForURL('**/search/?q=cotton');
     await searchStatus(page);
-    await expect(page.locator('#search-results h2').first().textContent()).resolves.toBe(
+    await expect(page.locator('#search-results h3').first().textContent()).resolves.toBe(
       'Türkmenabat farmers complete cotton harvest',
     );
     await page.close();

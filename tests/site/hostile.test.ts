@@ -262,7 +262,7 @@ describe('hostile but readable input gives safe pages', () => {
       await expect(tab.locator('h1').textContent()).resolves.toBe(XSS);
       await tab.goto(`${server.url}/search/?q=headline+tries+to+close`);
       await tab.waitForSelector('#search-results li');
-      await expect(tab.locator('#search-results h2').first().textContent()).resolves.toBe(XSS);
+      await expect(tab.locator('#search-results h3').first().textContent()).resolves.toBe(XSS);
       await tab.goto(`${server.url}/2019/11/19/hostile-html/`);
       await tab
         .locator('.story-body a')

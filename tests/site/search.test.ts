@@ -15,7 +15,7 @@ async function search(query: string): Promise<string> {
   return searchStatus(page);
 }
 
-const titles = () => page.locator('#search-results h2').allTextContents();
+const titles = () => page.locator('#search-results h3').allTextContents();
 const filterValues = (name: string) =>
   page.locator(`fieldset[data-filter="${name}"] label`).allTextContents();
 
@@ -133,7 +133,7 @@ describe('search order and dates', () => {
           );
         }
         return page
-          .locator('#search-results h2 a')
+          .locator('#search-results h3 a')
           .evaluateAll((links) =>
             links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
           );
@@ -214,14 +214,18 @@ describe('search caching', () => {
       await searchStatus(page);
       const tag = await page.locator('#search-app').getAttribute('data-index-tag');
       expect(tag).toMatch(/^[0-9a-f]{16}$/);
-      const { parts } = (await (
+      const { parts, root, headlines } = (await (
         await fetch(`${site}/pagefind/parts.json`)
       ).json()) as SearchManifest;
+      // Every piece of the index, each with its own tag: the root every search starts from,
+      // the headline shard, and each part.
       const expected = [
         `/pagefind/parts.json?v=${tag}`,
+        `${root.path}pagefind-entry.json?ts=${root.tag}`,
+        ...headlines.shards.map((shard) => `${shard.path}pagefind-entry.json?ts=${shard.tag}`),
         ...parts.map((part) => `${part.path}pagefind-entry.json?ts=${part.tag}`),
       ];
-      expect(entries.sort()).toEqual(expected.sort());
+      expect([...new Set(entries)].sort()).toEqual(expected.sort());
       await page.goto(`${site}/search/?q=harvest`);
       await searchStatus(page);
       expect(new Set(entries)).toEqual(new Set(expected));
@@ -249,12 +253,12 @@ describe('search index in parts', () => {
 
 describe('search results', () => {
   it(
-    'show headline, date in the story’s offset, dateline, source and a marked excerpt, ten at ' +
-      'a time',
+    'show headline, date in the story’s offset, dateline, source and a marked excerpt, a ' +
+      'period at a time',
     async () => {
       await expect(search('?q=migration')).resolves.toBe('1 story matches “migration”.');
       const first = page.locator('#search-results li').first();
-      await expect(first.locator('h2').textContent()).resolves.toBe(
+      await expect(first.locator('h3').textContent()).resolves.toBe(
         'Turkmenistan developing co-op with Int’l Organization for Migration',
       );
       await expect(first.locator('.meta').textContent()).resolves.toBe(
@@ -262,15 +266,16 @@ describe('search results', () => {
       );
       await expect(first.locator('mark').first().textContent()).resolves.toMatch(/^migration\W?$/i);
       await page.close();
+      // In best-match order each period is a section: its five best, then ten a press of More.
       await expect(search('?q=bulletin')).resolves.toMatch(/^30 stories/);
-      await expect(page.locator('#search-results li').count()).resolves.toBe(10);
+      await expect(page.locator('#search-results li').count()).resolves.toBe(5);
       // A double click loads one more batch, not two copies of it.
-      await page.locator('#search-more').dblclick();
+      await page.getByRole('button', { name: 'More from 3 March 1987' }).dblclick();
       await page.waitForFunction(
-        () => document.querySelectorAll('#search-results li').length === 20,
+        () => document.querySelectorAll('#search-results li').length === 15,
       );
       await page.waitForTimeout(300);
-      await expect(page.locator('#search-results li').count()).resolves.toBe(20);
+      await expect(page.locator('#search-results li').count()).resolves.toBe(15);
       await page.close();
     },
   );

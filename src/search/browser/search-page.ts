@@ -4,7 +4,6 @@
 import {
   FILTER_NAMES,
   hasCriteria,
-  pagefindOptions,
   parseSearchState,
   serializeSearchState,
   type SearchState,
@@ -14,11 +13,14 @@ import { stories } from '#src/domain/text.ts';
 import {
   openArchiveSearch,
   type FilterCounts,
-  type Hits,
+  type Loader,
   type ResultData,
 } from './archive-search.ts';
 
+/** Results added by a press of More. */
 const BATCH = 10;
+/** Results a period's section shows at first: the best of each period, the page kept short. */
+const PERIOD_SHOWN = 5;
 const VISIBLE_VALUES = 8;
 
 const $ = <T extends Element>(selector: string, root: ParentNode = document) =>
@@ -37,7 +39,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
 
 function renderResult(data: ResultData): HTMLLIElement {
   const item = element('li');
-  const heading = element('h2');
+  const heading = element('h3');
   const link = element('a', undefined, data.meta.title ?? data.url);
   link.href = data.url;
   heading.append(link);
@@ -52,11 +54,54 @@ function renderResult(data: ResultData): HTMLLIElement {
     const part = element(key === 'dateline' ? 'bdi' : 'span', `result-${key}`, value);
     meta.append(part);
   }
-  const excerpt = element('p', 'summary');
-  // Pagefind escapes the page text and adds only <mark> around the matched words.
-  excerpt.innerHTML = data.excerpt;
-  item.append(heading, meta, excerpt);
+  item.append(heading, meta);
+  if (data.excerpt) {
+    const excerpt = element('p', 'summary');
+    // Pagefind escapes the page text and adds only <mark> around the matched words.
+    excerpt.innerHTML = data.excerpt;
+    item.append(excerpt);
+  }
   return item;
+}
+
+/**
+ * Results loaded a batch at a time into a list, only ever appended to. One batch at a time: a
+ * second click while a batch loads must not load it twice.
+ */
+class ResultList {
+  readonly #list: HTMLOListElement;
+  readonly #sources: { load: Loader; total: number }[] = [];
+  #shown = 0;
+  #loading: Promise<void> | null = null;
+  constructor(list: HTMLOListElement) {
+    this.#list = list;
+  }
+  get available(): number {
+    return this.#sources.reduce((sum, source) => sum + source.total, 0);
+  }
+  get shown(): number {
+    return this.#shown;
+  }
+  add(load: Loader, total: number): void {
+    this.#sources.push({ load, total });
+  }
+  more(count: number, alive: () => boolean): Promise<void> {
+    this.#loading ??= (async () => {
+      const wanted: Promise<ResultData[]>[] = [];
+      let start = 0;
+      for (const { load, total } of this.#sources) {
+        const from = Math.max(this.#shown - start, 0);
+        const upto = Math.min(this.#shown + count - start, total);
+        if (upto > from) wanted.push(load(from, upto - from));
+        start += total;
+      }
+      const batch = (await Promise.all(wanted)).flat();
+      if (!alive()) return;
+      this.#list.append(...batch.map(renderResult));
+      this.#shown += batch.length;
+    })().finally(() => (this.#loading = null));
+    return this.#loading;
+  }
 }
 
 function describe(state: SearchState, total: number): string {
@@ -82,7 +127,6 @@ export async function startSearch(): Promise<void> {
   const from = $<HTMLInputElement>('#search-from');
   const to = $<HTMLInputElement>('#search-to');
   const status = $<HTMLElement>('#search-status');
-  const list = $<HTMLOListElement>('#search-results');
   const more = $<HTMLButtonElement>('#search-more');
   const filterPanel = $<HTMLDetailsElement>('#search-filters');
 
@@ -104,41 +148,18 @@ export async function startSearch(): Promise<void> {
   const wide = matchMedia('(min-width: 56rem)');
   filterPanel.open = wide.matches;
   wide.addEventListener('change', () => (filterPanel.open = wide.matches));
-  // The build counted every filter's values; counting them for a search needs every filter's
-  // index files, fetched once, after the first results are on screen.
   const totals = archive.totals;
-  let filtersLoaded = false;
-  const loadFilters = async () => {
-    if (!filtersLoaded) await archive.loadFilters();
-    filtersLoaded = true;
-  };
   const knownMonths = archive.months;
   if (knownMonths.length > 0) {
     from.min = to.min = knownMonths[0]!;
     from.max = to.max = knownMonths.at(-1)!;
   }
 
-  let hits: Hits | null = null;
-  let shown = 0;
+  const results = $<HTMLElement>('#search-results');
+  const progress = $<HTMLElement>('#search-progress');
   let generation = 0;
-
-  // One batch at a time: a second click while a batch loads must not load it twice.
-  let loading: { generation: number; done: Promise<void> } | null = null;
-  const showMore = (): Promise<void> => {
-    if (loading && loading.generation === generation) return loading.done;
-    const mine = generation;
-    const done: Promise<void> = (async () => {
-      const batch = hits ? await hits.slice(shown, BATCH) : [];
-      if (mine !== generation) return;
-      list.append(...batch.map(renderResult));
-      shown += batch.length;
-      more.hidden = shown >= (hits?.total ?? 0);
-    })().finally(() => {
-      if (loading?.done === done) loading = null;
-    });
-    loading = { generation: mine, done };
-    return done;
-  };
+  /** The list More adds to, in date order: one list across every period. */
+  let dated: ResultList | null = null;
 
   const renderFilters = (counts: FilterCounts, all: FilterCounts) => {
     for (const name of FILTER_NAMES) {
@@ -181,17 +202,43 @@ export async function startSearch(): Promise<void> {
     }
   };
 
+  /** A period's own section, below those already shown: its best results and its More. */
+  const addSection = (
+    id: string,
+    label: string,
+    load: Loader,
+    total: number,
+    alive: () => boolean,
+  ) => {
+    const section = element('section', 'search-period');
+    const heading = element('h2', undefined, label);
+    heading.id = `results-${id}`;
+    section.setAttribute('aria-labelledby', heading.id);
+    const count = element('p', 'search-period-count', stories(total));
+    const list = element('ol', 'story-list');
+    const button = element('button', 'button', `More from ${label}`);
+    button.type = 'button';
+    const feed = new ResultList(list);
+    feed.add(load, total);
+    const update = () => (button.hidden = feed.shown >= total);
+    button.addEventListener('click', () => void feed.more(BATCH, alive).then(update));
+    section.append(heading, ...(id === 'headlines' ? [] : [count]), list, button);
+    results.append(section);
+    return feed.more(PERIOD_SHOWN, alive).then(update);
+  };
+
   const run = async () => {
     const mine = ++generation;
+    const alive = () => mine === generation;
     input.value = state.q;
     sort.value = state.sort;
     from.value = state.from;
     to.value = state.to;
-    list.replaceChildren();
+    results.replaceChildren();
+    progress.textContent = '';
     more.hidden = true;
-    shown = 0;
+    dated = null;
     if (!hasCriteria(state)) {
-      hits = null;
       renderFilters(totals, totals);
       filterPanel.removeAttribute('aria-busy');
       status.textContent =
@@ -200,33 +247,35 @@ export async function startSearch(): Promise<void> {
     }
     filterPanel.setAttribute('aria-busy', 'true');
     status.textContent = 'Searching…';
-    const countsComplete = filtersLoaded;
-    const query = state.q || null;
-    const search = await archive.search(query, pagefindOptions(state, knownMonths));
-    if (mine !== generation) return;
-    hits = search;
-    await showMore();
-    if (mine !== generation) return;
-    status.textContent = describe(state, search.total);
-
-    await loadFilters();
-    // Values of one filter are alternatives, so each filter in use counts its values as if
-    // it were not set: choosing Trend must not hide Reuters.
-    const counts: FilterCounts = {
-      ...(countsComplete
-        ? search
-        : await archive.search(query, pagefindOptions(state, knownMonths))
-      ).filters,
-    };
-    for (const name of FILTER_NAMES) {
-      if (state.filters[name].length === 0) continue;
-      const without = { ...state, filters: { ...state.filters, [name]: [] } };
-      const wider = await archive.search(query, pagefindOptions(without, knownMonths));
-      counts[name] = wider.filters[name] ?? {};
+    // In date order the periods are one list, each continuing the one before.
+    if (state.sort !== 'relevance') {
+      const list = element('ol', 'story-list');
+      results.append(list);
+      dated = new ResultList(list);
     }
-    if (mine !== generation) return;
-    renderFilters(counts, totals);
-    filterPanel.removeAttribute('aria-busy');
+    for await (const event of archive.search(state, () => !alive())) {
+      if (!alive()) return;
+      if (event.kind === 'pending')
+        progress.textContent = event.periods ? `Searching ${event.periods}…` : '';
+      else if (event.kind === 'failed')
+        results.append(
+          element('p', 'notice', `The stories of ${event.label} could not be searched.`),
+        );
+      else if (event.kind === 'section' && event.total > 0) {
+        if (!dated) await addSection(event.id, event.label, event.load, event.total, alive);
+        else {
+          dated.add(event.load, event.total);
+          if (dated.shown < BATCH) await dated.more(BATCH - dated.shown, alive);
+          more.hidden = dated.shown >= dated.available;
+        }
+      } else if (event.kind === 'total') {
+        // The one announcement a screen reader hears: the search is complete.
+        status.textContent = describe(state, event.total);
+      } else if (event.kind === 'complete') {
+        renderFilters(event.counts, totals);
+        filterPanel.removeAttribute('aria-busy');
+      }
+    }
   };
 
   /** Each committed search is a step in the browser's history; typing refines the current step. */
@@ -263,7 +312,13 @@ export async function startSearch(): Promise<void> {
     typing = false;
     commit(stateFromForm(), 'push');
   });
-  more.addEventListener('click', () => void showMore());
+  more.addEventListener('click', () => {
+    const list = dated;
+    const mine = generation;
+    void list
+      ?.more(BATCH, () => mine === generation)
+      .then(() => (more.hidden = list.shown >= list.available));
+  });
   window.addEventListener('popstate', () => {
     typing = false;
     state = parseSearchState(location.search);

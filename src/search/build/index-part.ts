@@ -6,7 +6,7 @@ import type { SearchPart } from '#src/search/parts.ts';
 import { hashOf } from '#src/util/hash.ts';
 import { removeTree } from '#src/util/remove-tree.ts';
 import type { ArticlePage } from './pages.ts';
-import type { PartJob, PartReply } from './part-worker.ts';
+import type { CustomRecord, PartJob, PartReply } from './part-worker.ts';
 
 /** Changes whenever what a part's key covers changes, so older cached parts are not reused. */
 const PART_FORMAT = 'dateline-search-part-3';
@@ -76,6 +76,31 @@ export async function indexPart(
     if (UNUSED_FILES.test(name)) await rm(join(folder, name));
   await writeFile(join(folder, '.key'), partKey(part));
   return performance.now() - started;
+}
+
+/**
+ * Indexes a bundle of records (a headline shard, the root index) into `folder` under `key`,
+ * unless the folder already holds that key. True when it was indexed.
+ */
+export async function indexRecords(
+  name: string,
+  records: CustomRecord[],
+  folder: string,
+  key: string,
+): Promise<boolean> {
+  if (cachedKey(folder) === key) return false;
+  removeTree(folder);
+  const reply = await indexInWorker({ records, target: folder });
+  if ('error' in reply) throw new Error(`Pagefind could not index ${name}: ${reply.error}`);
+  for (const file of await readdir(folder))
+    if (UNUSED_FILES.test(file)) await rm(join(folder, file));
+  await writeFile(join(folder, '.key'), key);
+  return true;
+}
+
+/** A records bundle's cache key: its records and Pagefind's version. */
+export function recordsKey(records: CustomRecord[]): string {
+  return hashOf([PART_FORMAT, pagefindVersion, records]);
 }
 
 /**

@@ -8,6 +8,7 @@ import { SearchCapture } from './capture.ts';
 import { setSearchSink } from './handover.ts';
 import { cachedKey, indexPart, partKey, type PartSource } from './index-part.ts';
 import { readArticlePage, type ArticlePage } from './pages.ts';
+import { indexHeadlines, indexRoot } from './headlines.ts';
 import { forgetOldParts, publishParts } from './publish.ts';
 
 /**
@@ -86,8 +87,17 @@ export function startIndexing(cacheDir: string, logger: AstroIntegrationLogger) 
       // whose key turned out different (a page the capture missed) is indexed again here.
       const changed = parts.filter(({ key, cached }) => cachedKey(cached) !== key);
       await runAtOnce(changed, PARTS_AT_ONCE, ({ part }) => index(part, 'from-site', { outDir }));
-      await publishParts(outDir, parts);
-      await forgetOldParts(cacheDir, new Set(parts.map(({ part }) => part.id)));
+      const headlines = await indexHeadlines(
+        cacheDir,
+        pages.map((page) => page.headline),
+        PARTS_AT_ONCE,
+      );
+      const root = await indexRoot(cacheDir);
+      await publishParts(outDir, { root, headlines, parts });
+      await forgetOldParts(
+        cacheDir,
+        new Set(['root', 'headlines', ...parts.map(({ part }) => part.id)]),
+      );
       const record: SearchRecord = {
         stories: pages.length,
         stepMs: Math.round(performance.now() - started),
@@ -102,6 +112,10 @@ export function startIndexing(cacheDir: string, logger: AstroIntegrationLogger) 
               }
             : { id: part.id, stories: part.pages.length, indexed: 'unchanged' };
         }),
+      };
+      record.headlineShards = {
+        total: headlines.shards.length,
+        indexed: headlines.shards.filter((shard) => shard.indexed).length,
       };
       buildRecord().search = record;
       const fresh = record.parts.filter((part) => part.indexed !== 'unchanged').length;

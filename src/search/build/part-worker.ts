@@ -1,6 +1,6 @@
-// A worker thread that indexes one search part with a Pagefind process of its own (see
-// indexPart in ./index-part.ts). Pagefind's Node API keeps one process per module instance, and
-// each worker thread has its own.
+// A worker thread that indexes one search part, or one bundle of records (a headline shard, the
+// root index), with a Pagefind process of its own (see ./index-part.ts). Pagefind's Node API keeps
+// one process per module instance, and each worker thread has its own.
 import { readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,18 @@ import * as pagefind from 'pagefind';
 import { runAtOnce } from '#src/util/run-at-once.ts';
 import { indexedPart, indexedText } from './pages.ts';
 
-export interface PartJob {
+/** A record Pagefind indexes as it is given, not read from a page. */
+export interface CustomRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters?: Record<string, string[]>;
+}
+
+export type PartJob = PagesJob | { records: CustomRecord[]; target: string };
+
+interface PagesJob {
   /**
    * The part's pages, in the part's order, by file (`2019/11/19/slug/index.html`): what
    * Pagefind reads of each (the `<html>` tag and the article) as it was cut while the page was
@@ -28,15 +39,39 @@ export type PartReply = { pageCount: number } | { error: string };
  */
 const IN_FLIGHT = 64;
 
-const { pages, target } = workerData as PartJob;
+const job = workerData as PartJob;
+const { target } = job;
 let reply: PartReply;
 try {
   // Texts cut as pages were rendered mean Astro is still rendering: this thread, and the
   // Pagefind process it starts, take only the time rendering leaves. On Linux a thread has its
   // own priority, and a process it starts inherits it.
-  if ('texts' in pages) setPriority(19);
+  if ('pages' in job && 'texts' in job.pages) setPriority(19);
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  if ('records' in job) await addRecords(index, job.records);
+  else await addPages(index, job.pages);
+  const written = await index.writeFiles({ outputPath: target });
+  if (written.errors.length > 0)
+    throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  reply = { pageCount: pagesWritten() };
+} catch (error) {
+  reply = { error: error instanceof Error ? error.message : String(error) };
+} finally {
+  await pagefind.close();
+}
+parentPort!.postMessage(reply);
+
+type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+async function addRecords(index: Index, records: CustomRecord[]): Promise<void> {
+  await runAtOnce(records, IN_FLIGHT, async (record) => {
+    const added = await index.addCustomRecord(record);
+    if (added.errors.length > 0) throw new Error(`${record.url}: ${added.errors.join('; ')}`);
+  });
+}
+
+async function addPages(index: Index, pages: PagesJob['pages']): Promise<void> {
   const items =
     'texts' in pages
       ? pages.texts.map(([file, text]) => ({ file, text: () => text }))
@@ -48,16 +83,7 @@ try {
     const added = await index.addHTMLFile({ sourcePath: file, content: text() });
     if (added.errors.length > 0) throw new Error(`${file}: ${added.errors.join('; ')}`);
   });
-  const written = await index.writeFiles({ outputPath: target });
-  if (written.errors.length > 0)
-    throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-  reply = { pageCount: pagesWritten() };
-} catch (error) {
-  reply = { error: error instanceof Error ? error.message : String(error) };
-} finally {
-  await pagefind.close();
 }
-parentPort!.postMessage(reply);
 
 /**
  * What Pagefind reads of an article page of the built site, cut as the capture cuts a page being

@@ -1,51 +1,86 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { searchIndexPath } from '#src/domain/urls.ts';
 import { removeTree } from '#src/util/remove-tree.ts';
 import { replaceFile } from '#src/util/replace-file.ts';
 import { INDEX_TAG_PLACEHOLDER, type SearchManifest, type SearchPart } from '#src/search/parts.ts';
+import type { Shard } from './headlines.ts';
 import { countFilters, type ArticlePage } from './pages.ts';
 
+/** What the search step puts into the site, from the cache. */
+export interface Published {
+  /** The root index: Pagefind's code, WebAssembly and highlighter, and one record. */
+  root: string;
+  headlines: { shards: Shard[]; common: string[] };
+  parts: { part: SearchPart<ArticlePage>; cached: string }[];
+}
+
 /**
- * Puts the cached parts into the site at `/pagefind/<part>/` and writes `/pagefind/parts.json`,
- * newest part first, with the build's own counts of every filter value.
+ * Pagefind's entry file keeps its name; its hash tells a returning reader's browser when the
+ * bundle changed.
  */
-export async function publishParts(
-  outDir: string,
-  parts: { part: SearchPart<ArticlePage>; cached: string }[],
-): Promise<void> {
-  const pages = parts.flatMap(({ part }) => part.pages);
-  const manifest: SearchManifest = { filters: countFilters(pages), parts: [] };
-  for (const { part, cached } of parts) {
-    const target = join(outDir, 'pagefind', part.id);
+async function entryTag(folder: string): Promise<string> {
+  const entry = await readFile(join(folder, 'pagefind-entry.json'));
+  return createHash('sha256').update(entry).digest('hex').slice(0, 16);
+}
+
+/** The languages a bundle has an index for, as its entry file lists them. */
+async function languagesOf(folder: string): Promise<string[]> {
+  const entry = JSON.parse(await readFile(join(folder, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, unknown>;
+  };
+  return Object.keys(entry.languages).sort();
+}
+
+/**
+ * Puts the cached index into the site: the root at `/pagefind/`, the headline shards at
+ * `/pagefind/headlines/<shard>/`, the parts at `/pagefind/<part>/`, and writes
+ * `/pagefind/parts.json` with the build's own counts of every filter value.
+ */
+export async function publishParts(outDir: string, index: Published): Promise<void> {
+  const site = join(outDir, 'pagefind');
+  removeTree(site);
+  await copyTree(index.root, site);
+  // The root's one page is named by its fragment file: `en_1a2b3c4.pf_fragment`.
+  const [fragment] = await readdir(join(site, 'fragment'));
+  const manifest: SearchManifest = {
+    filters: countFilters(index.parts.flatMap(({ part }) => part.pages)),
+    root: {
+      path: searchIndexPath(),
+      tag: await entryTag(site),
+      page: fragment!.replace(/\.pf_fragment$/, ''),
+    },
+    headlines: { shards: [], common: index.headlines.common },
+    parts: [],
+  };
+  for (const [i, shard] of index.headlines.shards.entries()) {
+    const target = join(site, 'headlines', String(i));
+    await copyTree(shard.folder, target);
+    manifest.headlines.shards.push({
+      path: searchIndexPath(`headlines/${i}/`),
+      tag: await entryTag(target),
+      languages: shard.languages,
+    });
+  }
+  for (const { part, cached } of index.parts) {
+    const target = join(site, part.id);
     await copyTree(cached, target);
-    const entry = await readFile(join(target, 'pagefind-entry.json'));
     manifest.parts.unshift({
       id: part.id,
       path: searchIndexPath(`${part.id}/`),
-      // Pagefind's entry file keeps its name; its hash tells a returning reader's browser when it
-      // changed.
-      tag: createHash('sha256').update(entry).digest('hex').slice(0, 16),
+      tag: await entryTag(target),
       stories: part.pages.length,
       from: part.from,
       to: part.to,
       months: [...new Set(part.pages.map((page) => page.month))].sort(),
+      languages: await languagesOf(target),
     });
   }
-  const root = join(outDir, 'pagefind');
-  await mkdir(root, { recursive: true });
   const json = JSON.stringify(manifest);
-  await writeFile(join(root, 'parts.json'), json);
-  // The highlighter story pages load when they are reached from a search result.
-  const newest = manifest.parts[0];
-  if (newest)
-    await copyFile(
-      join(root, newest.id, 'pagefind-highlight.js'),
-      join(root, 'pagefind-highlight.js'),
-    );
+  await writeFile(join(site, 'parts.json'), json);
   await tagSearchPage(outDir, createHash('sha256').update(json).digest('hex').slice(0, 16));
 }
 
@@ -64,7 +99,7 @@ async function tagSearchPage(outDir: string, tag: string): Promise<void> {
   await replaceFile(page, html.replace(placeholder, `data-index-tag="${tag}"`));
 }
 
-/** Deletes cached parts the archive no longer has. */
+/** Deletes cached parts the archive no longer has (`current` holds every name to keep). */
 export async function forgetOldParts(cacheDir: string, current: Set<string>): Promise<void> {
   if (!existsSync(cacheDir)) return;
   for (const name of await readdir(cacheDir))

@@ -196,7 +196,22 @@ export function searchPages(): IndexedPage[] {
     for (const topic of topics) filters.push(['topic', text(topic.label)]);
     // A value marked twice on a page (a topic listed twice) is one value to Pagefind.
     const once = [...new Map(filters.map((filter) => [filter.join('\n'), filter])).values()];
-    const file = pageFile(storyPath(story.id, story.date.iso));
-    return { file, published: sortKey(story.date), month, filters: once };
+    // Site paths, as the index holds them: the search page puts the base before them.
+    const path = storyPath(story.id, story.date.iso);
+    const headline = {
+      title: text(story.title),
+      url: path,
+      date: story.dateText,
+      source: text(source.label),
+      lang: story.lang,
+      ...(story.dateline ? { dateline: text(story.dateline) } : {}),
+    };
+    return {
+      file: pageFile(path),
+      published: sortKey(story.date),
+      month,
+      filters: once,
+      headline,
+    };
   });
 }

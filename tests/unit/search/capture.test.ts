@@ -11,6 +11,13 @@ const facts = (day: number) => ({
   published: published(day),
   month: '1987-03',
   filters: [['source', 'Reuters']] as [string, string][],
+  headline: {
+    title: `Story ${day}`,
+    url: `/1987/03/0${day}/story/`,
+    date: `${day} March 1987`,
+    source: 'Reuters',
+    lang: 'en',
+  },
 });
 const page = (day: number, body = `Story ${day}.`) =>
   `<!doctype html><html lang="en"><head><title>Story ${day}</title></head><body><nav>Next ` +

@@ -1,0 +1,116 @@
+/**
+ * Which parts of the index a search needs, in the order it searches them, and how the search
+ * page names them. Parts never overlap in time, so each part is a period of the archive: a search
+ * lists each period's results as a section of its own, newest period first, and says which
+ * periods are still being searched.
+ */
+import { formatCalendarDate, monthName } from '#src/domain/dates.ts';
+import type { SearchState } from './state.ts';
+
+/** What a period needs of a part: its bounds (UTC days) and the months it holds stories in. */
+export interface Period {
+  id: string;
+  from: string;
+  to: string;
+  months: string[];
+}
+
+/**
+ * The months a state allows, of those given: its range and its chosen years. Undefined when it
+ * allows every month.
+ */
+export function allowedMonths(
+  state: Pick<SearchState, 'from' | 'to' | 'filters'>,
+  months: readonly string[],
+): Set<string> | undefined {
+  const { from, to } = state;
+  const years = new Set(state.filters.year);
+  if (!from && !to && years.size === 0) return undefined;
+  return new Set(
+    months.filter(
+      (month) =>
+        (!from || month >= from) &&
+        (!to || month <= to) &&
+        (years.size === 0 || years.has(month.slice(0, 4))),
+    ),
+  );
+}
+
+/**
+ * The parts a search searches, in the order their results are listed: newest first (oldest first
+ * for `oldest`), and, for a range or chosen years, only the parts with a month in them, so that
+ * the others' index is never fetched. `parts` are newest first, as the manifest lists them.
+ */
+export function partsToSearch<P extends Period>(state: SearchState, parts: readonly P[]): P[] {
+  const months = allowedMonths(
+    state,
+    parts.flatMap((part) => part.months),
+  );
+  const needed = parts.filter((part) => !months || part.months.some((month) => months.has(month)));
+  return state.sort === 'oldest' ? needed.reverse() : needed;
+}
+
+/** Whether a search lists the headline index's matches first: words, best match, nothing else. */
+export function searchesHeadlines(state: SearchState): boolean {
+  return (
+    state.q.trim() !== '' &&
+    state.sort === 'relevance' &&
+    !state.from &&
+    !state.to &&
+    Object.values(state.filters).every((values) => values.length === 0)
+  );
+}
+
+function day(text: string): [number, number, number] {
+  return text.split('-').map(Number) as [number, number, number];
+}
+
+function lastOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * A period's name from its first and last day: `2019`, `2010–2017`, `March 1987`,
+ * `March–April 1987`, `3 March 1987`, `1–11 March 1987`, `30 March – 2 April 1987`.
+ */
+export function periodLabel(from: string, to: string): string {
+  const [y1, m1, d1] = day(from);
+  const [y2, m2, d2] = day(to);
+  const wholeMonths = d1 === 1 && d2 === lastOfMonth(y2, m2);
+  if (wholeMonths && m1 === 1 && m2 === 12) return y1 === y2 ? `${y1}` : `${y1}–${y2}`;
+  if (wholeMonths && y1 === y2)
+    return m1 === m2 ? `${monthName(m1)} ${y1}` : `${monthName(m1)}–${monthName(m2)} ${y1}`;
+  if (wholeMonths) return `${monthName(m1)} ${y1} – ${monthName(m2)} ${y2}`;
+  if (from === to) return formatCalendarDate(y1, m1, d1);
+  if (y1 === y2 && m1 === m2) return `${d1}–${d2} ${monthName(m1)} ${y1}`;
+  if (y1 === y2) return `${d1} ${monthName(m1)} – ${formatCalendarDate(y2, m2, d2)}`;
+  return `${formatCalendarDate(y1, m1, d1)} – ${formatCalendarDate(y2, m2, d2)}`;
+}
+
+/**
+ * The periods still to be searched, as the page shows them: `2019, 2010–2017 and 1987`. Parts
+ * next to each other in the archive (`all`, in manifest order) are named as one period.
+ */
+export function pendingPeriods(pending: readonly Period[], all: readonly Period[]): string {
+  const waiting = new Set(pending.map((part) => part.id));
+  const runs: { from: string; to: string }[] = [];
+  let run: { from: string; to: string } | undefined;
+  for (const part of all) {
+    if (!waiting.has(part.id)) {
+      run = undefined;
+      continue;
+    }
+    // The manifest lists parts newest first: a run grows towards the past.
+    if (run) run.from = part.from;
+    else runs.push((run = { from: part.from, to: part.to }));
+  }
+  // A run across years is named by its years: `Searching 1987–2019…`.
+  const labels = runs.map(({ from, to }) =>
+    from.slice(0, 4) === to.slice(0, 4)
+      ? periodLabel(from, to)
+      : `${from.slice(0, 4)}–${to.slice(0, 4)}`,
+  );
+  return labels.length <= 1
+    ? (labels[0] ?? '')
+    : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}`;
+}
