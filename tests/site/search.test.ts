@@ -338,3 +338,15 @@ describe('search for keyboards and screen readers', () => {
     await page.close();
   });
 });
+
+describe('search in each story’s language', () => {
+  it('finds a Russian story by an inflected form of a word it does not contain', async () => {
+    // The story says «поставках» (supplies, locative); «поставки» shares only its Russian stem.
+    const html = await (await fetch(`${site}/2019/11/22/moscow-gas-talks/`)).text();
+    expect(html).toContain('поставках');
+    expect(html).not.toContain('поставки');
+    await expect(search('?q=поставки')).resolves.toBe('1 story matches “поставки”.');
+    await expect(titles()).resolves.toEqual(['Переговоры по газу продолжатся в Москве']);
+    await page.close();
+  });
+});

@@ -16,14 +16,20 @@ export interface ArticlePage extends IndexedPage {
 const INDEXED_ARTICLE = /<article\b[^>]*\bdata-pagefind-body\b/;
 
 /**
- * What Pagefind reads of a page, up to the article's end tag: its `<html>` tag (the page's
- * language) and its article. Links around the article (neighbours, related stories) change
- * often and do not count. Null for a page with no article to index.
+ * What Pagefind reads of a page, up to the article's end tag: an `<html>` tag in the story's own
+ * language, and its article. Pagefind indexes and stems a page by its `<html lang>`; a story page
+ * is in the site's language around an article in the story's (`<article lang="ru">`), so the
+ * article's language is the one given. Links around the article (neighbours, related stories)
+ * change often and do not count. Null for a page with no article to index.
  */
 export function indexedPart(html: string): string | null {
   const start = html.search(INDEXED_ARTICLE);
   if (start < 0) return null;
-  return `${/<html\b[^>]*>/.exec(html)?.[0] ?? ''}\n${html.slice(start, html.lastIndexOf('</article>'))}`;
+  const article = /^<article\b[^>]*>/.exec(html.slice(start, start + 2000))?.[0] ?? '';
+  const lang =
+    /\slang="([^"]+)"/.exec(article)?.[1] ?? /<html\b[^>]*\slang="([^"]+)"/.exec(html)?.[1];
+  const tag = lang ? `<html lang="${lang}">` : '<html>';
+  return `${tag}\n${html.slice(start, html.lastIndexOf('</article>'))}`;
 }
 
 /**
