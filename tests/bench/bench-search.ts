@@ -1,36 +1,54 @@
-// Measures search as a reader meets it, on a built site: the bytes the first query transfers
-// (typed on the search page, and arriving with it in the URL), the time from pressing Enter to
-// the first results, and the index size on disk.
+// Measures search as a reader meets it, on a built site, in Chromium with an empty cache: the
+// bytes and requests from opening /search/ and pressing Enter until the first results are on
+// screen and until the search is complete (every period searched, the filter counts shown), the
+// same times with the network throttled to a slow 4G profile, and the known-item score: of
+// stories picked with a fixed seed, how many are in the first three results when their exact
+// headline is searched, arriving with it in the URL.
 //
-//   npm run bench:search -- <dist-dir> [query ...]
-import { readdir, stat } from 'node:fs/promises';
+//   npm run bench:search -- <dist-dir> [query ...] [--known N] [--seed N]
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
 import { parseCommand, refuse, type CommandSpec } from '#src/cli/args.ts';
-import { chromium } from 'playwright-core';
+import { seededRandom } from './corpora/synthetic.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, startPreview } from '../support/serve.ts';
 
-export interface SearchFigures {
+/** Chromium's slow 4G profile, as the issue measures it: 1.6 Mbit/s down, 150 ms round trip. */
+const SLOW_4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+
+export interface QueryFigures {
   query: string;
-  /**
-   * Bytes over the wire, page HTML excluded, from opening the search page and typing the query
-   * until the first results are on screen.
-   */
-  firstQueryBytes: number;
-  firstQueryRequests: number;
-  /** The same, until the network is idle: with the filter counts that follow the results. */
-  firstQueryBytesIdle: number;
-  /**
-   * Bytes until the first results, for a reader arriving with the query in the URL (`/search/?q=…`,
-   * as the header's search box sends).
-   */
-  arrivingBytes: number;
-  /** Milliseconds from Enter to the first result on screen. */
-  enterToResultsMs: number;
-  /** Milliseconds from Enter to results for a second, different query (index warm). */
-  secondQueryMs: number;
-  indexBytes: number;
-  indexFiles: number;
+  firstBytes: number;
+  firstRequests: number;
+  completeBytes: number;
+  completeRequests: number;
+  /** Of the bytes before first results, those fetched before Enter (opening /search/). */
+  openBytes: number;
+  enterToFirstMs: number;
+  enterToCompleteMs: number;
+  throttledFirstMs: number;
+  throttledCompleteMs: number;
 }
+
+export interface KnownItemFigures {
+  picked: number;
+  inFirstThree: number;
+  first: number;
+  /** Bytes before first results of each known-item visit (page open included). */
+  medianBytes: number;
+  maxBytes: number;
+  missed: string[];
+}
+
+const FIRST = `document.querySelector('#search-results li') !== null`;
+const COMPLETE =
+  `(document.querySelector('#search-status')?.textContent ?? '') !== 'Searching…' && ` +
+  `document.querySelector('#search-filters[aria-busy="true"]') === null`;
 
 async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -44,97 +62,167 @@ async function folderSize(dir: string): Promise<{ bytes: number; files: number }
   return { bytes, files };
 }
 
+/**
+ * A fresh browser context, cache empty (and on, as a reader's is): every response it receives,
+ * the web worker's included, with its size and when it finished.
+ */
+async function visit(browser: Browser, throttled: boolean) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (throttled) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  }
+  const fetched: { url: string; bytes: number; at: number }[] = [];
+  context.on('requestfinished', (request) => {
+    const at = Date.now();
+    void request.sizes().then((sizes) =>
+      fetched.push({
+        url: request.url(),
+        bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+        at,
+      }),
+    );
+  });
+  const counted = (until = Infinity) =>
+    fetched.filter(({ url, at }) => !new URL(url).pathname.endsWith('/search/') && at <= until);
+  const sum = (list: { bytes: number }[]) => list.reduce((total, { bytes }) => total + bytes, 0);
+  return { context, page, counted, sum };
+}
+
+async function measureQuery(browser: Browser, url: string, query: string) {
+  const run = async (throttled: boolean) => {
+    const v = await visit(browser, throttled);
+    await v.page.goto(`${url}/search/`);
+    await v.page.waitForFunction(
+      () => (document.querySelector('#search-status')?.textContent ?? '') !== '',
+    );
+    // The root index starts loading as the page opens: let it finish, as a reader typing would.
+    await v.page.waitForLoadState('networkidle');
+    const opened = Date.now();
+    await v.page.locator('#search-query').fill(query);
+    const started = await v.page.evaluate(() => performance.now());
+    const clock = () => v.page.evaluate(() => performance.now());
+    await v.page.locator('#search-query').press('Enter');
+    await v.page.waitForFunction(FIRST, undefined, { polling: 20, timeout: 300_000 });
+    const first = { ms: (await clock()) - started, at: Date.now() };
+    await v.page.waitForFunction(COMPLETE, undefined, { polling: 20, timeout: 600_000 });
+    const complete = { ms: (await clock()) - started, at: Date.now() };
+    await v.page.waitForTimeout(300);
+    const figures = {
+      first: v.counted(first.at),
+      complete: v.counted(complete.at),
+      open: v.counted(opened),
+      firstMs: first.ms,
+      completeMs: complete.ms,
+    };
+    if (process.env.DEBUG_BENCH)
+      console.error(
+        v
+          .counted()
+          .map(({ url: u, bytes, at }) => `${bytes}\t${at <= first.at ? 'first' : 'later'}\t${u}`)
+          .join('\n'),
+      );
+    await v.context.close();
+    return { ...figures, sum: v.sum };
+  };
+  const fast = await run(false);
+  const slow = await run(true);
+  return {
+    query,
+    firstBytes: fast.sum(fast.first),
+    firstRequests: fast.first.length,
+    completeBytes: fast.sum(fast.complete),
+    completeRequests: fast.complete.length,
+    openBytes: fast.sum(fast.open),
+    enterToFirstMs: Math.round(fast.firstMs),
+    enterToCompleteMs: Math.round(fast.completeMs),
+    throttledFirstMs: Math.round(slow.firstMs),
+    throttledCompleteMs: Math.round(slow.completeMs),
+  } satisfies QueryFigures;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const decode = (html: string) =>
+  html.replace(/&(#x?[0-9a-f]+|\w+);/gi, (whole, name: string) =>
+    name.startsWith('#')
+      ? String.fromCodePoint(
+          name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)),
+        )
+      : (ENTITIES[name] ?? whole),
+  );
+
+/** Story pages of a built site, in code-unit order of their paths: `/1987/03/03/slug/`. */
+async function storyPaths(outDir: string): Promise<string[]> {
+  const files = (await readdir(outDir, { recursive: true })).map(String);
+  return files
+    .filter((file) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file))
+    .map((file) => `/${file.slice(0, -'index.html'.length)}`)
+    .sort();
+}
+
+async function knownItems(
+  browser: Browser,
+  url: string,
+  outDir: string,
+  count: number,
+  seed: number,
+): Promise<KnownItemFigures> {
+  const paths = await storyPaths(outDir);
+  const random = seededRandom(seed);
+  const picked = new Set<string>();
+  while (picked.size < Math.min(count, paths.length))
+    picked.add(paths[Math.floor(random() * paths.length)]!);
+  let inFirstThree = 0;
+  let first = 0;
+  const bytes: number[] = [];
+  const missed: string[] = [];
+  for (const path of picked) {
+    const html = await readFile(join(outDir, path, 'index.html'), 'utf8');
+    const headline = decode(/<h1 class="story-headline">([^<]*)<\/h1>/.exec(html)?.[1] ?? '');
+    const v = await visit(browser, false);
+    await v.page.goto(`${url}/search/?q=${encodeURIComponent(headline)}`);
+    await v.page.waitForFunction(FIRST, undefined, { polling: 20, timeout: 300_000 });
+    const at = Date.now();
+    const shown = await v.page
+      .locator('#search-results li h3 a')
+      .evaluateAll((links) =>
+        links.slice(0, 3).map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+      );
+    await v.page.waitForTimeout(200);
+    bytes.push(v.sum(v.counted(at)));
+    await v.context.close();
+    if (shown.includes(path)) inFirstThree++;
+    else missed.push(`${headline} (${path})`);
+    if (shown[0] === path) first++;
+  }
+  bytes.sort((a, b) => a - b);
+  return {
+    picked: picked.size,
+    inFirstThree,
+    first,
+    medianBytes: bytes[Math.floor(bytes.length / 2)] ?? 0,
+    maxBytes: bytes.at(-1) ?? 0,
+    missed,
+  };
+}
+
 export async function benchSearch(
   outDir: string,
   queries = ['oil prices', 'bank rate'],
-): Promise<SearchFigures> {
+  known = 100,
+  seed = 21578,
+) {
   const server = await startPreview(outDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
-  const query = queries[0]!;
-  const resultsShown = (q: string) =>
-    `(document.querySelector('#search-status')?.textContent ?? ` +
-    `'').includes(${JSON.stringify(`“${q}”`)}) && document.querySelector('#search-results li') ` +
-    `!== null`;
-
-  /**
-   * A first visit in a fresh browser context, nothing cached: what each request weighed and when it
-   * finished.
-   */
-  const visit = async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const fetched: { url: string; bytes: number; at: number }[] = [];
-    // Pagefind fetches most of its index from a web worker: count the context's requests, not the
-    // page's.
-    context.on('requestfinished', (request) => {
-      const at = Date.now();
-      void request.sizes().then((sizes) =>
-        fetched.push({
-          url: request.url(),
-          bytes: sizes.responseBodySize + sizes.responseHeadersSize,
-          at,
-        }),
-      );
-    });
-    const counted = (until = Infinity) =>
-      fetched.filter(({ url, at }) => !new URL(url).pathname.endsWith('/search/') && at <= until);
-    const sum = (list: { bytes: number }[]) => list.reduce((total, { bytes }) => total + bytes, 0);
-    return { context, page, counted, sum };
-  };
-
   try {
-    // Opening the search page, then typing the query.
-    const typed = await visit();
-    const { page } = typed;
-    const timeQuery = async (q: string) => {
-      await page.locator('#search-query').fill(q);
-      const started = await page.evaluate(() => performance.now());
-      await page.locator('#search-query').press('Enter');
-      await page.waitForFunction(resultsShown(q));
-      return { ms: (await page.evaluate(() => performance.now())) - started, at: Date.now() };
-    };
-    await page.goto(`${server.url}/search/`);
-    await page.waitForFunction(
-      () => (document.querySelector('#search-status')?.textContent ?? '') !== '',
-    );
-    const first = await timeQuery(query);
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(300);
-    const untilResults = typed.counted(first.at);
-    if (process.env.DEBUG_BENCH)
-      console.error(
-        typed
-          .counted()
-          .map(({ url, bytes, at }) => `${bytes}\t${at <= first.at ? 'before' : 'after'}\t${url}`)
-          .join('\n'),
-      );
-    const firstQueryBytesIdle = typed.sum(typed.counted());
-    const second = await timeQuery(queries[1] ?? query);
-    await typed.context.close();
-
-    // Arriving with the query in the URL.
-    const arriving = await visit();
-    await arriving.page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
-    await arriving.page.waitForFunction(resultsShown(query));
-    const arrivedAt = Date.now();
-    await arriving.page.waitForTimeout(300);
-    const arrivingBytes = arriving.sum(arriving.counted(arrivedAt));
-    await arriving.context.close();
-
+    const figures: QueryFigures[] = [];
+    for (const query of queries) figures.push(await measureQuery(browser, server.url, query));
+    const knownItem =
+      known > 0 ? await knownItems(browser, server.url, outDir, known, seed) : undefined;
     const index = await folderSize(join(outDir, 'pagefind'));
-    return {
-      query,
-      firstQueryBytes: typed.sum(untilResults),
-      firstQueryRequests: untilResults.length,
-      firstQueryBytesIdle,
-      arrivingBytes,
-      enterToResultsMs: Math.round(first.ms),
-      secondQueryMs: Math.round(second.ms),
-      indexBytes: index.bytes,
-      indexFiles: index.files,
-    };
+    return { queries: figures, knownItem, indexBytes: index.bytes, indexFiles: index.files };
   } finally {
     await browser.close();
     await server.stop();
@@ -144,16 +232,33 @@ export async function benchSearch(
 if (import.meta.main) {
   const spec = {
     name: 'npm run bench:search',
-    summary: 'Measures search on a built site in Chromium: bytes and time to the first results.',
-    usage: '<dist-dir> [query ...]',
+    summary:
+      'Measures search on a built site in Chromium: bytes, requests and time to the first ' +
+      'results and to the complete answer, unthrottled and on slow 4G, and the known-item score.',
+    usage: '<dist-dir> [query ...] [--known N] [--seed N]',
     positionals: true,
-    options: {},
+    options: {
+      known: {
+        type: 'string',
+        default: '100',
+        description: 'stories searched by their exact headline; 0 for none',
+      },
+      seed: { type: 'string', default: '21578', description: 'seed that picks those stories' },
+    },
     notes: ['The queries are "oil prices", then "bank rate", unless given.'],
   } satisfies CommandSpec;
-  const { positionals } = parseCommand(spec);
+  const { positionals, values } = parseCommand(spec);
   const [outDir, ...queries] = positionals;
   if (!outDir) refuse(spec, 'name the built site, e.g. dist');
+  const known = Number(values.known);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(known) || known < 0) refuse(spec, '--known takes a whole number');
+  if (!Number.isInteger(seed)) refuse(spec, '--seed takes a whole number');
   console.log(
-    JSON.stringify(await benchSearch(outDir, queries.length ? queries : undefined), null, 2),
+    JSON.stringify(
+      await benchSearch(outDir, queries.length ? queries : undefined, known, seed),
+      null,
+      2,
+    ),
   );
 }
