@@ -121,13 +121,17 @@ export async function openArchiveSearch(
     let instance = instances.get(key);
     if (!instance) {
       instance = (started.shift() ?? fresh()).then(async (created) => {
-        // A bundle has one index per language: each is merged, so one box searches them all.
-        for (const language of piece.languages)
-          await created.mergeIndex(siteUrl(piece.path), {
-            ...settings,
-            language,
-            metaCacheTag: piece.tag,
-          });
+        // A bundle has one index per language: each is merged, so one box searches them all;
+        // at once, so that a slow network waits one round trip for them, not one a language.
+        await Promise.all(
+          piece.languages.map((language) =>
+            created.mergeIndex(siteUrl(piece.path), {
+              ...settings,
+              language,
+              metaCacheTag: piece.tag,
+            }),
+          ),
+        );
         return created;
       });
       instances.set(key, instance);
