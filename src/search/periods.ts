@@ -41,13 +41,40 @@ export function allowedMonths(
  * for `oldest`), and, for a range or chosen years, only the parts with a month in them, so that
  * the others' index is never fetched. `parts` are newest first, as the manifest lists them.
  */
-export function partsToSearch<P extends Period>(state: SearchState, parts: readonly P[]): P[] {
+export function partsToSearch<P extends Period>(
+  state: SearchState,
+  parts: readonly P[],
+  holding?: Holding,
+): P[] {
   const months = allowedMonths(
     state,
     parts.flatMap((part) => part.months),
   );
-  const needed = parts.filter((part) => !months || part.months.some((month) => months.has(month)));
+  const needed = parts.filter(
+    (part, i) =>
+      (!months || part.months.some((month) => months.has(month))) &&
+      (!holding || holdsChosen(state, holding, i)),
+  );
   return state.sort === 'oldest' ? needed.reverse() : needed;
+}
+
+/**
+ * `/pagefind/holding.json`: for each filter but the year, each value's parts, as indexes into the
+ * manifest's list of parts. Loaded only when a search chooses such a value, so that it loads only
+ * the parts holding one.
+ */
+export type Holding = Record<string, Record<string, number[]>>;
+
+/** The filters whose values a part may lack: the year's parts are known by their months. */
+export const HOLDING_FILTERS = ['source', 'author', 'place', 'topic'] as const;
+
+function holdsChosen(state: SearchState, holding: Holding, part: number): boolean {
+  return HOLDING_FILTERS.every((name) => {
+    const chosen = state.filters[name];
+    return (
+      chosen.length === 0 || chosen.some((value) => holding[name]?.[value]?.includes(part) ?? false)
+    );
+  });
 }
 
 /** Whether a search lists the headline index's matches first: words, best match, nothing else. */

@@ -1,6 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { searchStatus, useChromium } from '../support/browser.ts';
+import type { SearchManifest } from '#src/search/parts.ts';
+import type { Holding } from '#src/search/periods.ts';
 
 const site = inject('siteUrl');
 const browser = useChromium();
@@ -110,6 +112,28 @@ describe('search by period', () => {
     // The root index's own files are at /pagefind/ itself.
     const folders = [...pieces].filter((path) => !/\.(js|json|pagefind|pf_meta)$/.test(path));
     expect(folders).toEqual(['/pagefind/1987-03-03']);
+    await page.close();
+  });
+
+  it('loads only the parts holding a chosen source', async () => {
+    const holding = (await (await fetch(`${site}/pagefind/holding.json`)).json()) as Holding;
+    const manifest = (await (await fetch(`${site}/pagefind/parts.json`)).json()) as SearchManifest;
+    const holders = holding.source!.AzerNews!.map((i) => manifest.parts[i]!.path);
+    expect(holders.length).toBeGreaterThan(0);
+    expect(holders.length).toBeLessThan(manifest.parts.length);
+    const { page, requests } = await watched('?q=Caspian&source=AzerNews');
+    await expect(searchStatus(page)).resolves.toMatch(/^1 story/);
+    const loaded = manifest.parts
+      .map((part) => part.path)
+      .filter((path) => requests.some((request) => request.startsWith(path)));
+    // The counts of the other sources search every part, once the results are shown.
+    const atFirst = requests.slice(0, requests.findIndex((r) => r.includes('/filter/')) >>> 0);
+    expect(
+      manifest.parts
+        .map((part) => part.path)
+        .filter((path) => atFirst.some((request) => request.startsWith(path))),
+    ).toEqual(holders);
+    expect(loaded.length).toBeGreaterThanOrEqual(holders.length);
     await page.close();
   });
 });

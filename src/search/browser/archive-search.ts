@@ -15,7 +15,9 @@ import { headlineCoverage, queryShard } from '#src/search/headlines.ts';
 import { mergeByDate, storyInstant } from '#src/search/order.ts';
 import type { SearchManifest } from '#src/search/parts.ts';
 import {
+  HOLDING_FILTERS,
   partsToSearch,
+  type Holding,
   pendingPeriods,
   periodLabel,
   searchesHeadlines,
@@ -142,10 +144,23 @@ export async function openArchiveSearch(
   const results = (answer: { results: Result[] } | null) =>
     (answer?.results ?? []).filter((result) => result.id !== manifest.root.page);
 
+  let holding: Promise<Holding | undefined> | undefined;
+  /** Which parts hold which values, loaded once a search chooses one; undefined without. */
+  const holdingFor = (state: SearchState) => {
+    if (HOLDING_FILTERS.every((name) => state.filters[name].length === 0))
+      return Promise.resolve(undefined);
+    holding ??= fetch(`${searchIndexUrl('holding.json')}?v=${encodeURIComponent(tag)}`)
+      .then((response) => (response.ok ? (response.json() as Promise<Holding>) : undefined))
+      // Without the list every part is searched: slower, never wrong.
+      .catch(() => undefined);
+    return holding;
+  };
+
   async function* search(state: SearchState, aborted: () => boolean): AsyncGenerator<SearchEvent> {
     const query = state.q || null;
     const options = pagefindOptions(state, months);
-    const parts = partsToSearch(state, manifest.parts);
+    const holding = await holdingFor(state);
+    const parts = partsToSearch(state, manifest.parts, holding);
     const listed = new Set<string>();
 
     const shard =
@@ -286,7 +301,11 @@ export async function openArchiveSearch(
     for (const name of FILTER_NAMES) {
       if (state.filters[name].length === 0) continue;
       const wider = { ...state, filters: { ...state.filters, [name]: [] } };
-      await add(partsToSearch(wider, manifest.parts), pagefindOptions(wider, months), name);
+      await add(
+        partsToSearch(wider, manifest.parts, await holdingFor(wider)),
+        pagefindOptions(wider, months),
+        name,
+      );
     }
     return counts;
   }

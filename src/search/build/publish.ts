@@ -8,6 +8,7 @@ import { removeTree } from '#src/util/remove-tree.ts';
 import { replaceFile } from '#src/util/replace-file.ts';
 import { INDEX_TAG_PLACEHOLDER, type SearchManifest, type SearchPart } from '#src/search/parts.ts';
 import type { Shard } from './headlines.ts';
+import { HOLDING_FILTERS, type Holding } from '#src/search/periods.ts';
 import { countFilters, type ArticlePage } from './pages.ts';
 
 /** What the search step puts into the site, from the cache. */
@@ -81,7 +82,23 @@ export async function publishParts(outDir: string, index: Published): Promise<vo
   }
   const json = JSON.stringify(manifest);
   await writeFile(join(site, 'parts.json'), json);
+  await writeFile(join(site, 'holding.json'), JSON.stringify(holdingOf(index.parts)));
   await tagSearchPage(outDir, createHash('sha256').update(json).digest('hex').slice(0, 16));
+}
+
+/** Which parts hold each value of each filter but the year (../periods.ts `Holding`). */
+function holdingOf(parts: Published['parts']): Holding {
+  const holding: Holding = {};
+  // Indexes into the manifest's list, which is newest first.
+  parts.forEach(({ part }, i) => {
+    const index = parts.length - 1 - i;
+    for (const [name, value] of part.pages.flatMap((page) => page.filters)) {
+      if (!(HOLDING_FILTERS as readonly string[]).includes(name)) continue;
+      const list = ((holding[name] ??= {})[value] ??= []);
+      if (list.at(-1) !== index) list.push(index);
+    }
+  });
+  return holding;
 }
 
 /**

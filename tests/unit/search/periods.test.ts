@@ -60,6 +60,26 @@ describe('periods of the index', () => {
     expect(allowedMonths(state({}), ['2019-12'])).toBeUndefined();
   });
 
+  it('searches only the parts holding a chosen value, once it knows which hold it', () => {
+    const holding = { source: { Trend: [0, 2], AzerNews: [3] }, topic: { oil: [2, 3] } };
+    const ids = (filters: Partial<SearchState['filters']>) =>
+      partsToSearch(
+        state({ filters: { ...emptyState().filters, ...filters } }),
+        parts,
+        holding,
+      ).map((p) => p.id);
+    expect(ids({ source: ['Trend'] })).toEqual(['2019-12', '2010-to-2017']);
+    expect(ids({ source: ['Trend', 'AzerNews'] })).toEqual([
+      '2019-12',
+      '2010-to-2017',
+      '1987-03-03',
+    ]);
+    // Different filters must all hold.
+    expect(ids({ source: ['Trend'], topic: ['oil'] })).toEqual(['2010-to-2017']);
+    expect(ids({ source: ['Nobody'] })).toEqual([]);
+    expect(ids({})).toHaveLength(4);
+  });
+
   it('names the periods still to search, runs of neighbours as one', () => {
     expect(pendingPeriods(parts, parts)).toBe('1987–2019');
     expect(pendingPeriods([parts[0]!, parts[2]!, parts[3]!], parts)).toBe(
