@@ -45,10 +45,11 @@ export interface KnownItemFigures {
   missed: string[];
 }
 
-const FIRST = `document.querySelector('#search-results li') !== null`;
-const COMPLETE =
-  `(document.querySelector('#search-status')?.textContent ?? '') !== 'Searching…' && ` +
-  `document.querySelector('#search-filters[aria-busy="true"]') === null`;
+// Functions, not strings: the site's security policy forbids evaluating a string as script.
+const FIRST = () => document.querySelector('#search-results li') !== null;
+const COMPLETE = () =>
+  (document.querySelector('#search-status')?.textContent ?? '') !== 'Searching…' &&
+  document.querySelector('#search-filters[aria-busy="true"]') === null;
 
 async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });

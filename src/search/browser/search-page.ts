@@ -249,8 +249,17 @@ export async function startSearch(): Promise<void> {
     status.textContent = 'Searching…';
     // In date order the periods are one list, each continuing the one before.
     if (state.sort !== 'relevance') {
+      const section = element('section', 'search-period');
+      const heading = element(
+        'h2',
+        undefined,
+        state.sort === 'date' ? 'Newest first' : 'Oldest first',
+      );
+      heading.id = 'results-dated';
+      section.setAttribute('aria-labelledby', heading.id);
       const list = element('ol', 'story-list');
-      results.append(list);
+      section.append(heading, list);
+      results.append(section);
       dated = new ResultList(list);
     }
     for await (const event of archive.search(state, () => !alive())) {
