@@ -78,12 +78,15 @@ async function visit(browser: Browser, throttled: boolean) {
   const fetched: { url: string; bytes: number; at: number }[] = [];
   context.on('requestfinished', (request) => {
     const at = Date.now();
-    void request.sizes().then((sizes) =>
-      fetched.push({
-        url: request.url(),
-        bytes: sizes.responseBodySize + sizes.responseHeadersSize,
-        at,
-      }),
+    void request.sizes().then(
+      (sizes) =>
+        fetched.push({
+          url: request.url(),
+          bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+          at,
+        }),
+      // A request that finishes as the context closes is past what is counted.
+      () => undefined,
     );
   });
   const counted = (until = Infinity) =>
