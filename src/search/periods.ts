@@ -66,7 +66,7 @@ export function partsToSearch<P extends Period>(
 export type Holding = Record<string, Record<string, number[]>>;
 
 /** The filters whose values a part may lack: the year's parts are known by their months. */
-export const HOLDING_FILTERS = ['source', 'author', 'place', 'topic'] as const;
+export const HOLDING_FILTERS = ['source', 'author', 'place', 'country', 'topic'] as const;
 
 function holdsChosen(state: SearchState, holding: Holding, part: number): boolean {
   return HOLDING_FILTERS.every((name) => {
