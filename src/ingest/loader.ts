@@ -199,7 +199,8 @@ export function articleLoader(options: { base: string }): Loader {
           data: { ...story.frontmatter, ...(bodyImages.length > 0 ? { bodyImages } : {}) },
           filePath: path,
         });
-        await beforeStoring?.({ file, path, data });
+        // The schema has checked the fields; parseData's type is only its input's.
+        await beforeStoring?.({ file, path, data: data as StoryPlaceEntry['data'] });
         if (!current()) return true;
         context.store.set({
           id,

@@ -196,7 +196,8 @@ export function mapBase(
         ),
       ) ?? '';
   }
-  const highlight = focus.length > 0 ? path({ type: 'FeatureCollection', features: focus }) : '';
+  const highlight =
+    focus.length > 0 ? (path({ type: 'FeatureCollection', features: focus }) ?? '') : '';
   const layers =
     `<path class="map-land" d="${land}"/>` +
     (highlight ? `<path class="map-focus" d="${highlight}"/>` : '') +
