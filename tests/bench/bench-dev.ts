@@ -12,6 +12,7 @@ import { parseCommand } from '#src/cli/args.ts';
 import { writeStories, readCorpus } from './corpus.ts';
 import { childEnv, removeAll } from '../support/build.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, freePort } from '../support/serve.ts';
+import { corpusOptions } from './corpus-options.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -111,13 +112,7 @@ if (import.meta.main) {
     summary: 'Measures npm run dev on the Reuters archive: start-up, and saving a story.',
     usage: '[--corpus file] [--stories N] [--saves N]',
     options: {
-      corpus: {
-        type: 'string',
-        default: resolve(root, '../shared/corpora/reuters-21578.jsonl.gz'),
-        value: 'file',
-        description: 'the Reuters corpus',
-      },
-      stories: { type: 'string', value: 'N', description: 'use the first N Reuters stories' },
+      ...corpusOptions,
       saves: { type: 'string', default: '3', value: 'N', description: 'saves to time' },
     },
   });

@@ -7,7 +7,7 @@
 //   npm run bench:photos -- --stories 300 --photos 60 --no-write     a small run
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { parseCommand } from '#src/cli/args.ts';
@@ -21,8 +21,7 @@ import { countOutput, oldSitesDeleted, timed, type Run } from './bench.ts';
 import { writeSection } from './benchmarks-file.ts';
 import { photoPixels, photoSeries, type PhotoFormat } from '../support/photos.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, startPreview } from '../support/serve.ts';
-
-const root = resolve(import.meta.dirname, '../..');
+import { corpusOptions } from './corpus-options.ts';
 
 /** Sizes and formats of wire photos, as often as an archive has them. */
 const KINDS: { width: number; height: number; format: PhotoFormat; weight: number }[] = [
@@ -192,13 +191,7 @@ async function main() {
       'photos cost the build and a reader.',
     usage: '[--stories N] [--photos N] [--corpus file] [--no-write] [--keep]',
     options: {
-      corpus: {
-        type: 'string',
-        default: resolve(root, '../shared/corpora/reuters-21578.jsonl.gz'),
-        value: 'file',
-        description: 'the Reuters corpus',
-      },
-      stories: { type: 'string', value: 'N', description: 'use the first N Reuters stories' },
+      ...corpusOptions,
       photos: { type: 'string', default: '1000', value: 'N', description: 'stories with a photo' },
       'no-write': { type: 'boolean', default: false, description: 'leave BENCHMARKS.md as it is' },
       keep: { type: 'boolean', default: false, description: 'keep the folder the bench builds in' },

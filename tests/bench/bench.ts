@@ -16,6 +16,7 @@ import { seededRandom, syntheticStory } from './corpora/synthetic.ts';
 import { parseSiteFolder } from '#src/util/site-folders.ts';
 import { RECORD_FILE, type BuildRecord } from '#src/util/build-record.ts';
 import { writeSection } from './benchmarks-file.ts';
+import { corpusOptions } from './corpus-options.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const HUGO_SITE = join(import.meta.dirname, 'yardsticks/hugo');
@@ -330,13 +331,7 @@ async function main() {
       'Builds the Reuters archive, a synthetic archive, and the yardsticks; records the table.',
     usage: '[--stories N] [--synthetic N] [--corpus file] [--no-write] [--keep]',
     options: {
-      corpus: {
-        type: 'string',
-        default: resolve(root, '../shared/corpora/reuters-21578.jsonl.gz'),
-        value: 'file',
-        description: 'the Reuters corpus',
-      },
-      stories: { type: 'string', value: 'N', description: 'use the first N Reuters stories' },
+      ...corpusOptions,
       synthetic: {
         type: 'string',
         default: '100000',
