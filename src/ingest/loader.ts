@@ -15,7 +15,7 @@ import { collisionProblems, storyIdOf, sameStoryProblems } from './read-story.ts
 import { planRedirects } from '#src/domain/redirects.ts';
 import { storyPath } from '#src/domain/urls.ts';
 import { findUnreadableStories } from './scan.ts';
-import { createStoryPool } from './pool.ts';
+import { createStoryPool, type StoryReply } from './pool.ts';
 import { readStoryPlaces, type StoryPlaceEntry } from './places/story-places.ts';
 import { compareStrings, stories } from '#src/domain/text.ts';
 import { slugOf } from '#src/domain/urls.ts';
@@ -139,6 +139,24 @@ export function articleLoader(options: { base: string }): Loader {
       const photosById = new Map<string, CheckedPhoto[]>();
 
       let [unchanged, read] = [0, 0];
+      /**
+       * The story's fields as the collection's schema reads them. Astro's parseData builds the
+       * whole schema again for every story (its image() is bound to the story's file), which
+       * cost more of the main thread than anything else in reading an archive while the workers
+       * waited. A story without photos has nothing for image() to resolve, and the worker has
+       * already read its fields with the same schema; only a story with photos goes through
+       * parseData.
+       */
+      const storedData = async (id: string, path: string, story: StoryReply) => {
+        const { bodyImages } = story;
+        if (story.data && story.data.image === undefined && bodyImages.length === 0)
+          return story.data;
+        return context.parseData({
+          id,
+          data: { ...story.frontmatter, ...(bodyImages.length > 0 ? { bodyImages } : {}) },
+          filePath: path,
+        });
+      };
 
       /**
        * Reads one story into the store; false, with its problems added, if it is not a valid
@@ -193,12 +211,7 @@ export function articleLoader(options: { base: string }): Loader {
         else photosById.delete(id);
         if (stored) return true;
         // The text's photos, for Astro's image() to resolve (src/content.config.ts).
-        const { bodyImages } = story;
-        const data = await context.parseData({
-          id,
-          data: { ...story.frontmatter, ...(bodyImages.length > 0 ? { bodyImages } : {}) },
-          filePath: path,
-        });
+        const data = await storedData(id, path, story);
         // The schema has checked the fields; parseData's type is only its input's.
         await beforeStoring?.({ file, path, data: data as StoryPlaceEntry['data'] });
         if (!current()) return true;

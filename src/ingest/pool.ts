@@ -27,6 +27,11 @@ export interface StoryReply {
   id: number;
   /** The frontmatter as written, dates as text. */
   frontmatter: Record<string, unknown>;
+  /**
+   * The fields as the schema reads them (defaults filled in, dates in canonical form), for a
+   * valid story: what Astro's own parse of them gives too, but where the story has photos.
+   */
+  data?: Record<string, unknown>;
   /** Everything wrong with the story; none for a valid one. */
   problems: Problem[];
   /** The story's HTML, when it was asked for and the story is valid. */

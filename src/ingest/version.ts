@@ -10,5 +10,5 @@
  */
 export const STORY_READER = {
   version: 4,
-  sources: 'LeuzjAgxY-GfNE7r',
+  sources: 'vti2dttIH0TbGfXR',
 };

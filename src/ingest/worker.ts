@@ -46,6 +46,7 @@ async function handle(job: StoryJob): Promise<StoryReply> {
   reply.frontmatter = parsed.data;
   reply.problems = problems;
   if (data === undefined || problems.length > 0) return reply;
+  reply.data = data;
   try {
     const photos = await storyPhotos(
       job,
