@@ -1,6 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ASYNC_CONTEXT_FRAME, buildNodeOptions } from '#src/util/node-options.ts';
+import {
+  ASYNC_CONTEXT_FRAME,
+  SEMI_SPACE,
+  SEMI_SPACE_MB,
+  buildNodeOptions,
+} from '#src/util/node-options.ts';
 
 const knows = new Set([ASYNC_CONTEXT_FRAME]);
 
@@ -29,6 +34,23 @@ describe("the build process's Node options", () => {
     ]) {
       expect(buildNodeOptions(named, knows)).toBe(named);
     }
+  });
+
+  it('widens the young generation unless the options size it already', () => {
+    const both = new Set([ASYNC_CONTEXT_FRAME, SEMI_SPACE]);
+    const wide = `${SEMI_SPACE}=${SEMI_SPACE_MB}`;
+    expect(buildNodeOptions(undefined, both)).toBe(`${ASYNC_CONTEXT_FRAME} ${wide}`);
+    expect(buildNodeOptions('--max-old-space-size=8192', both)).toBe(
+      `--max-old-space-size=8192 ${ASYNC_CONTEXT_FRAME} ${wide}`,
+    );
+    expect(buildNodeOptions('--max_semi_space_size=16', both)).toBe(
+      `--max_semi_space_size=16 ${ASYNC_CONTEXT_FRAME}`,
+    );
+    expect(buildNodeOptions(`${ASYNC_CONTEXT_FRAME} --max-semi-space-size=8`, both)).toBe(
+      `${ASYNC_CONTEXT_FRAME} --max-semi-space-size=8`,
+    );
+    // The Node the npm scripts run knows it: the build gets it.
+    expect(process.allowedNodeEnvironmentFlags.has(SEMI_SPACE)).toBe(true);
   });
 
   // Where this Node has no such option (Node 20) there is nothing to add; on the Node that the
