@@ -25,7 +25,7 @@ import { replaceFile } from '#src/util/replace-file.ts';
 import { runAtOnce } from '#src/util/run-at-once.ts';
 import { reportProgress } from '#src/util/progress.ts';
 import { STORY_READER } from './version.ts';
-import { devState, setProblems } from './dev-state.ts';
+import { devState, setProblems, storyDeleted, storySaved } from './dev-state.ts';
 
 const STORIES_IN_FLIGHT = 64;
 /** How long a saved story is left to settle before it is read again (see watchStories). */
@@ -252,7 +252,11 @@ export function articleLoader(options: { base: string }): Loader {
             void found.push(...(await readStoryPlaces([story], cacheDir)));
           try {
             const stored = await sync(entry, found, () => newest.get(entry) === read, readPlace);
-            if (stored) context.logger.info(`Reloaded ${displayPath(changed)}`);
+            if (stored) {
+              context.logger.info(`Reloaded ${displayPath(changed)}`);
+              const story = context.store.get(storyIdOf(entry));
+              if (story && newest.get(entry) === read) storySaved(story);
+            }
             // A stored story may still bring warnings (a place read through a misspelling).
             if (stored || newest.get(entry) === read) {
               if (found.length > 0)
@@ -284,8 +288,10 @@ export function articleLoader(options: { base: string }): Loader {
         watcher.on('add', onChange);
         watcher.on('unlink', (deleted) => {
           const entry = entryOf(deleted);
-          if (isStory(entry)) context.store.delete(storyIdOf(entry));
-          else onPhoto(deleted);
+          if (isStory(entry)) {
+            context.store.delete(storyIdOf(entry));
+            storyDeleted(storyIdOf(entry));
+          } else onPhoto(deleted);
         });
       };
 

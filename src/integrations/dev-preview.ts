@@ -3,6 +3,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AstroIntegration } from 'astro';
+import { isRunnableDevEnvironment, type RunnableDevEnvironment } from 'vite';
 import { devState } from '#src/ingest/dev-state.ts';
 
 const TYPES: Record<string, string> = {
@@ -38,9 +39,18 @@ export default function devPreviewIntegration(): AstroIntegration {
         devState().outDir = outDir;
       },
       'astro:server:setup': ({ server }) => {
-        devState().listeners.add(() =>
-          server.environments.client.hot.send({ type: 'full-reload', path: '*' }),
-        );
+        const reload = () =>
+          server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+        devState().listeners.add(reload);
+        devState().savedListeners.add(() => {
+          for (const environment of Object.values(server.environments))
+            if (isRunnableDevEnvironment(environment)) {
+              forgetArchive(environment.runner.evaluatedModules);
+              // Astro's own signal: its dev server forgets every page's getStaticPaths.
+              environment.hot.send('astro:content-changed', {});
+            }
+          reload();
+        });
         const prefix = `${base}pagefind/`;
         const root = join(outDir, 'pagefind');
         const serve = (request: IncomingMessage, response: ServerResponse, next: () => void) => {
@@ -60,4 +70,23 @@ export default function devPreviewIntegration(): AstroIntegration {
       },
     },
   };
+}
+
+const ARCHIVE = fileURLToPath(new URL('../site/archive.ts', import.meta.url));
+
+/**
+ * Makes the dev server evaluate the archive again, and every module that imports it, on the
+ * next page: a story just saved is then in it (src/site/archive.ts reads it from the loader),
+ * without waiting for Astro to write its whole content store and read it back.
+ */
+function forgetArchive(modules: RunnableDevEnvironment['runner']['evaluatedModules']): void {
+  const seen = new Set<string>();
+  const forget = (id: string) => {
+    const node = modules.getModuleById(id);
+    if (!node || seen.has(id)) return;
+    seen.add(id);
+    modules.invalidateModule(node);
+    for (const importer of node.importers) forget(importer);
+  };
+  for (const node of modules.getModulesByFile(ARCHIVE) ?? []) forget(node.id);
 }

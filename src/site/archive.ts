@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ImageMetadata } from 'astro';
 import { contentDir } from '#src/ingest/content-dir.ts';
+import { devState, withSavedStories } from '#src/ingest/dev-state.ts';
 import { readHistory, readHistoryOnce, type Revision } from '#src/ingest/history.ts';
 import { sharedPlaceBook } from '#src/ingest/places/shared-book.ts';
 import { buildArchive } from '#src/domain/archive.ts';
@@ -17,7 +18,7 @@ import {
 } from '#src/domain/taxonomy.ts';
 import { onThisDay } from '#src/domain/calendar.ts';
 import { compareStrings } from '#src/domain/text.ts';
-import { planRedirects } from '#src/domain/redirects.ts';
+import { planRedirects, type Redirect } from '#src/domain/redirects.ts';
 import { siteUrl, storyPath } from '#src/domain/urls.ts';
 import { absolute } from './origin.ts';
 import { siteFacts } from './facts.ts';
@@ -29,8 +30,16 @@ import { photoKey, type Photo, type RemotePhoto } from '#src/photos/pictures.ts'
  * module imports this one module, so the collection is read and ordered once, not once per
  * page. Views (./views/) read from it; pages read views.
  */
+// In `astro dev` a story just saved is read from the loader until Astro's store has it.
+const collection = import.meta.env.DATELINE_DEV
+  ? withSavedStories(
+      await getCollection('articles'),
+      devState().saved,
+      (story) => ({ ...story, collection: 'articles' }) as CollectionEntry<'articles'>,
+    )
+  : await getCollection('articles');
 // Drafts show in `npm run dev` and never reach a build: no page, listing, feed or index has them.
-const entries = (await getCollection('articles')).filter(
+const entries = collection.filter(
   (entry) => import.meta.env.DATELINE_SHOW_DRAFTS || !entry.data.draft,
 );
 // Where each story was filed, as the content loader read it (src/ingest/places/).
@@ -162,15 +171,18 @@ export const anniversaries = onThisDay(archive);
  * The aliases were checked when the stories were read (src/ingest/loader.ts); an address from
  * git that another story has now gives way to it (`npm run check` lists those).
  */
-export const { redirects } = planRedirects(
-  archive.stories.map((story) => ({
-    file: entriesById.get(story.id)?.filePath ?? story.id,
-    path: storyPath(story.id, story.date.iso),
-    title: story.title,
-    aliases: (entriesById.get(story.id)!.data.aliases ?? []).map((path) => ({ path })),
-    former: historyOf(history.former, story),
-  })),
-);
+let planned: Redirect[] | undefined;
+/** Planned when first asked for: `astro dev` asks only for an old address's page. */
+export const redirects = (): Redirect[] =>
+  (planned ??= planRedirects(
+    archive.stories.map((story) => ({
+      file: entriesById.get(story.id)?.filePath ?? story.id,
+      path: storyPath(story.id, story.date.iso),
+      title: story.title,
+      aliases: (entriesById.get(story.id)!.data.aliases ?? []).map((path) => ({ path })),
+      former: historyOf(history.former, story),
+    })),
+  ).redirects);
 
 // What the build's last steps need, handed over in the build's own process (./facts.ts).
 if (!import.meta.env.DATELINE_DEV)
@@ -181,5 +193,5 @@ if (!import.meta.env.DATELINE_DEV)
         lastModified(story) ?? revisionsOf(story)[0]?.date ?? story.date.iso,
       ]),
     ),
-    redirects: redirects.map(({ from, to }) => ({ from: siteUrl(from), to: siteUrl(to) })),
+    redirects: redirects().map(({ from, to }) => ({ from: siteUrl(from), to: siteUrl(to) })),
   });

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -159,6 +159,30 @@ describe('npm run dev, as a writer’s preview', () => {
           null,
           { timeout: 20_000 },
         );
+        // A new story answers at its address and is listed on its day; deleted, it is gone.
+        const added = join(content, '2019/11/written-in-dev.md');
+        await writeFile(added, original.replace('title: Tokyo markets', 'title: Nagoya markets'));
+        const day = `${dev.url}/2019/11/19/`;
+        await expect
+          .poll(
+            async () => {
+              const response = await fetch(`${day}written-in-dev/`);
+              return response.ok && (await response.text()).includes('Nagoya markets close higher');
+            },
+            { timeout: 20_000, interval: 200 },
+          )
+          .toBe(true);
+        await page.goto(day);
+        await expect(page.locator('.story-list h2').allTextContents()).resolves.toContain(
+          'Nagoya markets close higher',
+        );
+        await rm(added);
+        await expect
+          .poll(async () => (await fetch(`${day}written-in-dev/`)).status, {
+            timeout: 20_000,
+            interval: 200,
+          })
+          .toBe(404);
         await page.close();
       } finally {
         await devBrowser.close();
