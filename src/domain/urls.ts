@@ -123,6 +123,13 @@ export const assetUrl = (file: string) => at(`/${file}`);
 export const searchIndexPath = (file = '') => `/pagefind/${file}`;
 export const searchIndexUrl = (file = '') => at(searchIndexPath(file));
 
+/**
+ * `npm run dev` only: which revision of the stories the dev server has read, so that a page
+ * rendered before the latest save reloads (src/integrations/dev-preview.ts).
+ */
+export const devRevisionPath = '/__dateline/revision';
+export const devRevisionUrl = () => at(devRevisionPath);
+
 /** Page N of a paginated listing, from the listing's URL: page 1 is the listing itself. */
 export function pageUrl(listing: string, page: number): string {
   return page <= 1 ? listing : `${listing}page/${page}/`;

@@ -27,6 +27,12 @@ export interface DevState {
   saved: Map<string, SavedStory | null>;
   /** Called when a story was saved and read without problems, or deleted (the page reloads). */
   savedListeners: Set<() => void>;
+  /**
+   * Counts every change the pages show (a story saved or deleted, a problem found or mended). A
+   * page carries the revision it was rendered from and reloads if the server's is newer: a reload
+   * sent while the browser was loading a page is lost.
+   */
+  revision: number;
 }
 
 /** A story as Astro's content store keeps it. */
@@ -43,6 +49,7 @@ export const devState = () =>
     listeners: new Set(),
     saved: new Map(),
     savedListeners: new Set(),
+    revision: 0,
   }));
 
 /**
@@ -58,6 +65,7 @@ export function storySaved(story: SavedStory): void {
     return;
   }
   state.saved.set(story.id, story);
+  state.revision++;
   for (const listener of state.savedListeners) listener();
 }
 
@@ -65,6 +73,7 @@ export function storySaved(story: SavedStory): void {
 export function storyDeleted(id: string): void {
   const state = devState();
   state.saved.set(id, null);
+  state.revision++;
   for (const listener of state.savedListeners) listener();
 }
 
@@ -101,5 +110,6 @@ export function setProblems(file: string, problems: Problem[]): void {
   const state = devState();
   if (problems.length === 0 && !state.problems.delete(file)) return;
   if (problems.length > 0) state.problems.set(file, problems);
+  state.revision++;
   for (const listener of state.listeners) listener();
 }

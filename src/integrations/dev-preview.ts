@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AstroIntegration } from 'astro';
 import { isRunnableDevEnvironment, type RunnableDevEnvironment } from 'vite';
 import { devState } from '#src/ingest/dev-state.ts';
+import { devRevisionPath } from '#src/domain/urls.ts';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
@@ -53,14 +54,22 @@ export default function devPreviewIntegration(): AstroIntegration {
         });
         const prefix = `${base}pagefind/`;
         const root = join(outDir, 'pagefind');
+        // The base ends in a slash; the revision's path starts with one.
+        const revision = `${base}${devRevisionPath.slice(1)}`;
         const serve = (request: IncomingMessage, response: ServerResponse, next: () => void) => {
           const path = decodeURIComponent((request.url ?? '').split('?')[0]!);
+          if (path === revision) {
+            response.setHeader('Content-Type', 'text/plain');
+            response.setHeader('Cache-Control', 'no-store');
+            return response.end(String(devState().revision));
+          }
           if (!path.startsWith(prefix)) return next();
           const file = normalize(join(root, path.slice(prefix.length)));
           if (!file.startsWith(root + sep) || !statSync(file, { throwIfNoEntry: false })?.isFile())
             return next();
           response.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
           createReadStream(file).pipe(response);
+          return undefined;
         };
         // Astro puts its own base and trailing-slash handlers first once every hook has run;
         // they would answer /pagefind/parts.json with a redirect. This one goes before them.

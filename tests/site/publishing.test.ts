@@ -135,12 +135,19 @@ describe('npm run dev, as a writer’s preview', () => {
         const file = join(content, '2019/11/tokyo-markets-close-higher.md');
         const original = await readFile(file, 'utf8');
         await page.goto(`${dev.url}/2019/11/19/tokyo-markets-close-higher/`);
+        // The page knows which revision of the stories it shows, and reloads if the server's is
+        // newer once it has loaded: a reload the server sends while a page loads is lost.
+        const revision = async () =>
+          Number(await (await fetch(`${dev.url}/__dateline/revision`)).text());
+        const before = await revision();
+        await expect(page.content()).resolves.toContain(`revision = "${before}"`);
         await writeFile(file, original.replace('title: Tokyo markets', 'title: Tokyo shares'));
         await page.waitForFunction(
           () => document.querySelector('h1')?.textContent === 'Tokyo shares close higher',
           null,
           { timeout: 20_000 },
         );
+        await expect(revision()).resolves.toBeGreaterThan(before);
         await writeFile(file, original.replace(/^date: .*$/m, 'date: 19 November 2019'));
         await page.waitForSelector('vite-error-overlay', { timeout: 20_000 });
         const overlay = await page.evaluate(
