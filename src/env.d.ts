@@ -1,10 +1,3 @@
-declare namespace App {
-  interface Locals {
-    /** `astro dev` only: the revision of the stories the page is rendered from (DevReload). */
-    devRevision?: number;
-  }
-}
-
 interface ImportMetaEnv {
   /** True under `astro dev` only: drafts show, marked. */
   readonly DATELINE_SHOW_DRAFTS: boolean;

@@ -28,9 +28,8 @@ export interface DevState {
   /** Called when a story was saved and read without problems, or deleted (the page reloads). */
   savedListeners: Set<() => void>;
   /**
-   * Counts every change the pages show (a story saved or deleted, a problem found or mended). A
-   * page carries the revision it was rendered from and reloads if the server's is newer: a reload
-   * sent while the browser was loading a page is lost.
+   * Counts the stories saved or deleted. A page carries the revision its archive was read at and
+   * reloads if the server's is newer: a reload sent while the browser was loading a page is lost.
    */
   revision: number;
 }
@@ -110,6 +109,5 @@ export function setProblems(file: string, problems: Problem[]): void {
   const state = devState();
   if (problems.length === 0 && !state.problems.delete(file)) return;
   if (problems.length > 0) state.problems.set(file, problems);
-  state.revision++;
   for (const listener of state.listeners) listener();
 }

@@ -9,9 +9,7 @@ import { devState } from '#src/ingest/dev-state.ts';
  * which Astro shows in its overlay, with the same file, line and fix the build prints and the
  * story's text with the line marked. Fixing the story clears it.
  */
-export const onRequest = defineMiddleware((context, next) => {
-  // Read before the page is: a story saved while it renders makes the page reload (DevReload).
-  context.locals.devRevision = devState().revision;
+export const onRequest = defineMiddleware((_context, next) => {
   const problems = [...devState().problems.values()].flat();
   const [first] = problems;
   if (!first) return next();

@@ -43,13 +43,21 @@ export default function devPreviewIntegration(): AstroIntegration {
         const reload = () =>
           server.environments.client.hot.send({ type: 'full-reload', path: '*' });
         devState().listeners.add(reload);
-        devState().savedListeners.add(() => {
+        // The archive is forgotten when the next request comes, not at once: forgotten while a
+        // page is evaluating it, the evaluation would finish and be kept.
+        let stale = false;
+        const forgetIfStale = () => {
+          if (!stale) return;
+          stale = false;
           for (const environment of Object.values(server.environments))
             if (isRunnableDevEnvironment(environment)) {
               forgetArchive(environment.runner.evaluatedModules);
               // Astro's own signal: its dev server forgets every page's getStaticPaths.
               environment.hot.send('astro:content-changed', {});
             }
+        };
+        devState().savedListeners.add(() => {
+          stale = true;
           reload();
         });
         const prefix = `${base}pagefind/`;
@@ -57,6 +65,7 @@ export default function devPreviewIntegration(): AstroIntegration {
         // The base ends in a slash; the revision's path starts with one.
         const revision = `${base}${devRevisionPath.slice(1)}`;
         const serve = (request: IncomingMessage, response: ServerResponse, next: () => void) => {
+          forgetIfStale();
           const path = decodeURIComponent((request.url ?? '').split('?')[0]!);
           if (path === revision) {
             response.setHeader('Content-Type', 'text/plain');

@@ -30,6 +30,8 @@ import { photoKey, type Photo, type RemotePhoto } from '#src/photos/pictures.ts'
  * module imports this one module, so the collection is read and ordered once, not once per
  * page. Views (./views/) read from it; pages read views.
  */
+/** `astro dev` only: the revision of the stories this archive was read from (DevReload). */
+export const devRevision = import.meta.env.DATELINE_DEV ? devState().revision : undefined;
 // In `astro dev` a story just saved is read from the loader until Astro's store has it.
 const collection = import.meta.env.DATELINE_DEV
   ? withSavedStories(

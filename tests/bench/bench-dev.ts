@@ -1,8 +1,9 @@
 // Measures `npm run dev` as a writer meets it, on the Reuters archive kept in git: how long the
 // server takes to answer, and to show a story; then, for a few saves of that story, the time
-// from writing the file to the refreshed page in Chromium.
+// from writing the file to the refreshed page in Chromium, each save `--pause` seconds after the
+// last was shown.
 //
-//   npm run bench:dev -- [--corpus file] [--stories N] [--saves N]
+//   npm run bench:dev -- [--corpus file] [--stories N] [--saves N] [--pause S]
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,7 +27,12 @@ export interface DevFigures {
   saveToRefreshMs: number[];
 }
 
-export async function benchDev(corpus: string, limit: number, saves: number): Promise<DevFigures> {
+export async function benchDev(
+  corpus: string,
+  limit: number,
+  saves: number,
+  pauseMs: number,
+): Promise<DevFigures> {
   const work = await mkdtemp(join(tmpdir(), 'dateline-bench-dev-'));
   const content = join(work, 'content');
   try {
@@ -86,6 +92,7 @@ export async function benchDev(corpus: string, limit: number, saves: number): Pr
       const firstStoryMs = performance.now() - started;
       const saveToRefreshMs: number[] = [];
       for (let save = 1; save <= saves; save++) {
+        if (save > 1) await new Promise((wait) => setTimeout(wait, pauseMs));
         const title = `Edited headline ${save}`;
         const saved = performance.now();
         await writeFile(file, original.replace(/^title: .*$/m, `title: ${title}`));
@@ -110,19 +117,31 @@ if (import.meta.main) {
   const { values } = parseCommand({
     name: 'npm run bench:dev',
     summary: 'Measures npm run dev on the Reuters archive: start-up, and saving a story.',
-    usage: '[--corpus file] [--stories N] [--saves N]',
+    usage: '[--corpus file] [--stories N] [--saves N] [--pause S]',
     options: {
       ...corpusOptions,
       saves: { type: 'string', default: '3', value: 'N', description: 'saves to time' },
+      pause: {
+        type: 'string',
+        default: '5',
+        value: 'S',
+        description: 'seconds between a save shown and the next save',
+      },
     },
   });
   const limit = values.stories ? Number(values.stories) : Infinity;
-  const figures = await benchDev(values.corpus, limit, Number(values.saves));
+  const figures = await benchDev(
+    values.corpus,
+    limit,
+    Number(values.saves),
+    Number(values.pause) * 1000,
+  );
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   console.log(
-    `| stories | server answers | first story page | save → refreshed page |\n` +
-      `| ------- | -------------- | ---------------- | --------------------- |\n` +
-      `| ${figures.stories.toLocaleString('en')} | ${seconds(figures.readyMs)} | ` +
+    `| stories | pause | server answers | first story page | save → refreshed page |\n` +
+      `| ------- | ----- | -------------- | ---------------- | --------------------- |\n` +
+      `| ${figures.stories.toLocaleString('en')} | ${values.pause} s | ` +
+      `${seconds(figures.readyMs)} | ` +
       `${seconds(figures.firstStoryMs)} | ${figures.saveToRefreshMs.map(seconds).join(', ')} |`,
   );
 }
