@@ -19,12 +19,12 @@ export interface DevState {
   /** Called whenever `problems` changes. */
   listeners: Set<() => void>;
   /**
-   * Stories saved since `astro dev` started, as the loader read them, by id. Astro writes its
-   * content store to disk a while after a change and only then reloads the pages, seconds on
-   * a big archive; the pages read a saved story from here at once (src/site/archive.ts), until
-   * the store has it; a story deleted is null until the store has lost it too.
+   * The stories as the loader holds them, in memory, changes included the moment they are read.
+   * Astro writes its content store to disk a while after a change, then reloads it whole into
+   * the pages: seconds on a big archive. In `astro dev` the pages read the stories from here
+   * instead (src/site/archive.ts); set by the loader.
    */
-  saved: Map<string, SavedStory | null>;
+  stories?: () => DevStory[];
   /** Called when a story was saved and read without problems, or deleted (the page reloads). */
   savedListeners: Set<() => void>;
   /**
@@ -35,9 +35,8 @@ export interface DevState {
 }
 
 /** A story as Astro's content store keeps it. */
-export interface SavedStory {
+export interface DevStory {
   id: string;
-  digest?: string | number;
   data: Record<string, unknown>;
 }
 
@@ -46,62 +45,35 @@ export const devState = () =>
     problems: new Map(),
     contentChangedAt: 0,
     listeners: new Set(),
-    saved: new Map(),
     savedListeners: new Set(),
     revision: 0,
   }));
 
-/**
- * Records a story the loader has just stored, telling the listeners; a story with photos is left
- * to Astro's store, which resolves them (getCollection's image step).
- */
-export function storySaved(story: SavedStory): void {
-  const { data } = story;
+/** Tells the pages that a story was saved or deleted: they read the stories again. */
+export function storiesChanged(): void {
   const state = devState();
-  if (data.image !== undefined || data.bodyImages !== undefined) {
-    // An earlier save without photos must not hide this one.
-    state.saved.delete(story.id);
-    return;
-  }
-  state.saved.set(story.id, story);
   state.revision++;
   for (const listener of state.savedListeners) listener();
 }
 
-/** Records a story whose file was deleted, telling the listeners. */
-export function storyDeleted(id: string): void {
-  const state = devState();
-  state.saved.set(id, null);
-  state.revision++;
-  for (const listener of state.savedListeners) listener();
-}
+/** Whether Astro's getCollection must resolve the story's photos (its image() paths). */
+export const hasPhotos = (story: DevStory) =>
+  story.data.image !== undefined || story.data.bodyImages !== undefined;
 
 /**
- * The collection's entries with the stories saved since Astro's store last caught up in place of
- * theirs (a new story added, a deleted one left out). What the store has caught up with, by the
- * story's digest or its absence, is forgotten.
+ * The stories for `astro dev`'s pages: as the loader holds them, but a story with photos as
+ * Astro's collection gives it (`resolved`), photos resolved, once its store has the story.
  */
-export function withSavedStories<E extends { id: string; digest?: string | number }>(
-  entries: E[],
-  saved: Map<string, SavedStory | null>,
-  entryOf: (story: SavedStory) => E,
+export function devStories<E extends DevStory>(
+  stories: readonly DevStory[],
+  resolved: ReadonlyMap<string, E>,
+  entryOf: (story: DevStory) => E,
 ): E[] {
-  if (saved.size === 0) return entries;
-  const known = new Set(entries.map((entry) => entry.id));
-  for (const [id, story] of saved) if (story === null && !known.has(id)) saved.delete(id);
-  const result = entries.flatMap((entry) => {
-    const story = saved.get(entry.id);
-    if (story === undefined) return [entry];
-    if (story === null) return [];
-    if (story.digest === entry.digest) {
-      saved.delete(entry.id);
-      return [entry];
-    }
-    return [entryOf(story)];
+  return stories.flatMap((story) => {
+    if (!hasPhotos(story)) return [entryOf(story)];
+    const entry = resolved.get(story.id);
+    return entry ? [entry] : [];
   });
-  for (const story of saved.values())
-    if (story !== null && !known.has(story.id)) result.push(entryOf(story));
-  return result;
 }
 
 /** Records a saved story's problems (none: it reads well now), telling the listeners. */

@@ -25,7 +25,7 @@ import { replaceFile } from '#src/util/replace-file.ts';
 import { runAtOnce } from '#src/util/run-at-once.ts';
 import { reportProgress } from '#src/util/progress.ts';
 import { STORY_READER } from './version.ts';
-import { devState, setProblems, storyDeleted, storySaved } from './dev-state.ts';
+import { devState, setProblems, storiesChanged } from './dev-state.ts';
 
 const STORIES_IN_FLIGHT = 64;
 /** How long a saved story is left to settle before it is read again (see watchStories). */
@@ -228,6 +228,7 @@ export function articleLoader(options: { base: string }): Loader {
 
       const watchStories = (watcher: NonNullable<typeof context.watcher>) => {
         watcher.add(baseDir);
+        devState().stories = () => [...context.store.values()];
         const entryOf = (path: string) => relative(baseDir, path).split(sep).join('/');
         const isStory = (entry: string) =>
           entry.endsWith('.md') &&
@@ -254,8 +255,7 @@ export function articleLoader(options: { base: string }): Loader {
             const stored = await sync(entry, found, () => newest.get(entry) === read, readPlace);
             if (stored) {
               context.logger.info(`Reloaded ${displayPath(changed)}`);
-              const story = context.store.get(storyIdOf(entry));
-              if (story && newest.get(entry) === read) storySaved(story);
+              if (newest.get(entry) === read) storiesChanged();
             }
             // A stored story may still bring warnings (a place read through a misspelling).
             if (stored || newest.get(entry) === read) {
@@ -290,7 +290,7 @@ export function articleLoader(options: { base: string }): Loader {
           const entry = entryOf(deleted);
           if (isStory(entry)) {
             context.store.delete(storyIdOf(entry));
-            storyDeleted(storyIdOf(entry));
+            storiesChanged();
           } else onPhoto(deleted);
         });
       };

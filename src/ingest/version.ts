@@ -10,5 +10,5 @@
  */
 export const STORY_READER = {
   version: 4,
-  sources: 'vti2dttIH0TbGfXR',
+  sources: 'I1GtDfHAFXMdAk_J',
 };

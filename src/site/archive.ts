@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ImageMetadata } from 'astro';
 import { contentDir } from '#src/ingest/content-dir.ts';
-import { devState, withSavedStories } from '#src/ingest/dev-state.ts';
+import { devState, devStories, hasPhotos } from '#src/ingest/dev-state.ts';
 import { readHistory, readHistoryOnce, type Revision } from '#src/ingest/history.ts';
 import { sharedPlaceBook } from '#src/ingest/places/shared-book.ts';
 import { buildArchive } from '#src/domain/archive.ts';
@@ -32,11 +32,15 @@ import { photoKey, type Photo, type RemotePhoto } from '#src/photos/pictures.ts'
  */
 /** `astro dev` only: the revision of the stories this archive was read from (DevReload). */
 export const devRevision = import.meta.env.DATELINE_DEV ? devState().revision : undefined;
-// In `astro dev` a story just saved is read from the loader until Astro's store has it.
-const collection = import.meta.env.DATELINE_DEV
-  ? withSavedStories(
-      await getCollection('articles'),
-      devState().saved,
+// In `astro dev` the stories come from the loader's memory, a story just saved included; only
+// stories with photos go through Astro's collection, which resolves them.
+const live = import.meta.env.DATELINE_DEV ? devState().stories?.() : undefined;
+const collection = live
+  ? devStories<CollectionEntry<'articles'>>(
+      live,
+      live.some(hasPhotos)
+        ? new Map((await getCollection('articles')).map((entry) => [entry.id, entry]))
+        : new Map(),
       (story) => ({ ...story, collection: 'articles' }) as CollectionEntry<'articles'>,
     )
   : await getCollection('articles');
