@@ -25,13 +25,13 @@ import { siteFacts } from './facts.ts';
 import { buildRecord } from '#src/util/build-record.ts';
 import { photoKey, type Photo, type RemotePhoto } from '#src/photos/pictures.ts';
 
+/** `astro dev` only: the revision of the stories this archive was read from (DevReload). */
+export const devRevision = import.meta.env.DATELINE_DEV ? devState().revision : undefined;
 /**
  * The archive as every page sees it, built once per build from the collection: every page
  * module imports this one module, so the collection is read and ordered once, not once per
  * page. Views (./views/) read from it; pages read views.
  */
-/** `astro dev` only: the revision of the stories this archive was read from (DevReload). */
-export const devRevision = import.meta.env.DATELINE_DEV ? devState().revision : undefined;
 // In `astro dev` the stories come from the loader's memory, a story just saved included; only
 // stories with photos go through Astro's collection, which resolves them.
 const live = import.meta.env.DATELINE_DEV ? devState().stories?.() : undefined;
