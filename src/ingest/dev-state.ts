@@ -26,7 +26,7 @@ export interface DevState {
    */
   stories?: () => DevStory[];
   /** Called when a story was saved and read without problems, or deleted (the page reloads). */
-  savedListeners: Set<() => void>;
+  storyListeners: Set<() => void>;
   /**
    * Counts the stories saved or deleted. A page carries the revision its archive was read at and
    * reloads if the server's is newer: a reload sent while the browser was loading a page is lost.
@@ -45,7 +45,7 @@ export const devState = () =>
     problems: new Map(),
     contentChangedAt: 0,
     listeners: new Set(),
-    savedListeners: new Set(),
+    storyListeners: new Set(),
     revision: 0,
   }));
 
@@ -53,7 +53,7 @@ export const devState = () =>
 export function storiesChanged(): void {
   const state = devState();
   state.revision++;
-  for (const listener of state.savedListeners) listener();
+  for (const listener of state.storyListeners) listener();
 }
 
 /** Whether Astro's getCollection must resolve the story's photos (its image() paths). */

@@ -56,7 +56,7 @@ export default function devPreviewIntegration(): AstroIntegration {
               environment.hot.send('astro:content-changed', {});
             }
         };
-        devState().savedListeners.add(() => {
+        devState().storyListeners.add(() => {
           stale = true;
           reload();
         });

@@ -11,7 +11,7 @@ const story = (id: string, data: Record<string, unknown> = {}): DevStory => ({
 const asEntry = (loaded: DevStory): Entry => ({ ...loaded, from: 'loader' });
 
 describe('the stories astro dev shows', () => {
-  beforeEach(() => devState().savedListeners.clear());
+  beforeEach(() => devState().storyListeners.clear());
 
   it('are the loader’s, but a story with photos comes from the collection, photos resolved', () => {
     const photo = story('b', { image: { src: './b.jpg' } });
@@ -26,7 +26,7 @@ describe('the stories astro dev shows', () => {
 
   it('change with every save or deletion, which the listeners hear of', () => {
     let told = 0;
-    devState().savedListeners.add(() => told++);
+    devState().storyListeners.add(() => told++);
     const before = devState().revision;
     storiesChanged();
     storiesChanged();
