@@ -27,11 +27,13 @@ export function buildNodeOptions(
 ): string | undefined {
   const named = (current ?? '').split(/\s+/).map((option) => option.replaceAll('_', '-'));
   const wanted = [
-    { flag: ASYNC_CONTEXT_FRAME, option: ASYNC_CONTEXT_FRAME, name: 'async-context-frame' },
-    { flag: SEMI_SPACE, option: `${SEMI_SPACE}=${SEMI_SPACE_MB}`, name: 'max-semi-space-size' },
+    { flag: ASYNC_CONTEXT_FRAME, option: ASYNC_CONTEXT_FRAME },
+    { flag: SEMI_SPACE, option: `${SEMI_SPACE}=${SEMI_SPACE_MB}` },
   ];
   const added = wanted
-    .filter(({ flag, name }) => known.has(flag) && !named.some((option) => nameOf(option) === name))
+    .filter(
+      ({ flag }) => known.has(flag) && !named.some((option) => nameOf(option) === nameOf(flag)),
+    )
     .map(({ option }) => option);
   if (added.length === 0) return current;
   // Appended, not split and joined again: NODE_OPTIONS may quote values with spaces in them.
