@@ -3,7 +3,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AstroIntegration } from 'astro';
-import { isRunnableDevEnvironment, type RunnableDevEnvironment } from 'vite';
+import { isRunnableDevEnvironment, type RunnableDevEnvironment, type ViteDevServer } from 'vite';
 import { devState } from '#src/ingest/dev-state.ts';
 import { devRevisionPath } from '#src/domain/urls.ts';
 
@@ -40,6 +40,7 @@ export default function devPreviewIntegration(): AstroIntegration {
         devState().outDir = outDir;
       },
       'astro:server:setup': ({ server }) => {
+        dropReloadsToNoOne(server);
         const reload = () =>
           server.environments.client.hot.send({ type: 'full-reload', path: '*' });
         devState().listeners.add(reload);
@@ -88,6 +89,24 @@ export default function devPreviewIntegration(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * Vite keeps a reload sent while no browser is connected and hands it to the first browser that
+ * connects, which then loads its page a second time, under the writer's eyes (or a test's): Astro
+ * sends one when it first writes its content store, soon after the server starts. A page whose
+ * browser connects later was rendered later, and a page that shows an older revision of the
+ * stories reloads itself (DevReload): such a reload is dropped.
+ */
+function dropReloadsToNoOne(server: ViteDevServer): void {
+  const hot = server.environments.client.hot;
+  const send = hot.send.bind(hot) as (...args: unknown[]) => void;
+  hot.send = ((...args: unknown[]) => {
+    const [payload] = args;
+    const reload = (payload as { type?: unknown } | undefined)?.type === 'full-reload';
+    if (reload && server.ws.clients.size === 0) return;
+    send(...args);
+  }) as typeof hot.send;
 }
 
 const ARCHIVE = fileURLToPath(new URL('../site/archive.ts', import.meta.url));
