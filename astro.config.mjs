@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { storyMarkdown } from '#src/ingest/markdown.ts';
 import search from '#src/search/build/integration.ts';
 import buildRecord from '#src/integrations/build-record.ts';
+import photoCache from '#src/integrations/photo-cache.ts';
 import drafts from '#src/integrations/drafts.ts';
 import security from '#src/integrations/security.ts';
 import { photoHosts, photoSources } from '#src/photos/hosts.ts';
@@ -49,6 +50,7 @@ export default defineConfig({
     redirects(),
     buildProgress(),
     devPreview(),
+    photoCache(),
     buildRecord(),
   ],
   // Astro's log lines, but a progress line every few seconds instead of one per page

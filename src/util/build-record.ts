@@ -37,6 +37,8 @@ export interface PhotoRecord {
    * them (Astro encodes after every page is rendered, so little else runs then).
    */
   encoding?: { ms: number; cpuMs: number };
+  /** Renditions removed from the cache after the build: the site holds them no more. */
+  pruned?: number;
 }
 
 /** A rendition: its photo's built name (`/_astro/lead.Hash.jpg`), its width and format. */

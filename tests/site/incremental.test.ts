@@ -191,6 +191,23 @@ describe('an incremental rebuild after edits', () => {
     expect(reused.has(`${SHARED_PHOTO_STORY}index.html`)).toBe(false);
   });
 
+  it('keeps in the photo cache what the site holds, and drops a replaced photo’s', async () => {
+    const cached = async () => (await readdir(join(work, 'cache/assets'))).sort();
+    const site = new Set(await readdir(join(work, 'dist/_astro')));
+    const before = new Set(await readdir(join(work, 'live-before-edits/_astro')));
+    const replacedRenditions = [...before].filter(
+      (name) => name.startsWith('aktau-port.') && !site.has(name),
+    );
+    expect(replacedRenditions.length).toBeGreaterThan(0);
+    const now = await cached();
+    expect(now.length).toBeGreaterThan(0);
+    for (const name of now) expect(site.has(name), name).toBe(true);
+    for (const name of replacedRenditions) expect(now, name).not.toContain(name);
+    expect(second.record.photos?.pruned).toBe(replacedRenditions.length);
+    // Every other photo was kept: the edited build encoded the replaced one alone.
+    expect(warm.record.photos?.pruned).toBeUndefined();
+  });
+
   it('leaves the site it replaces as it was, though the two share files', async () => {
     expect(warm.code, warm.output).toBe(0);
     expect(second.code, second.output).toBe(0);
