@@ -92,11 +92,12 @@ export default function devPreviewIntegration(): AstroIntegration {
 }
 
 /**
- * Vite keeps a reload sent while no browser is connected and hands it to the first browser that
- * connects, which then loads its page a second time, under the writer's eyes (or a test's): Astro
- * sends one when it first writes its content store, soon after the server starts. A page whose
- * browser connects later was rendered later, and a page that shows an older revision of the
- * stories reloads itself (DevReload): such a reload is dropped.
+ * Vite's websocket server keeps a reload sent while no browser is connected (its
+ * `bufferedMessage`) and hands it to the first browser that connects, which then loads its page
+ * a second time under the writer's eyes, cutting short whatever they clicked: Astro sends one
+ * when it first writes its content store, soon after the server starts. No upstream issue names
+ * it. Such a reload is dropped: a page that shows an older revision of the stories reloads itself
+ * once loaded (DevReload).
  */
 function dropReloadsToNoOne(server: ViteDevServer): void {
   const hot = server.environments.client.hot;
