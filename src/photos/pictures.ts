@@ -17,11 +17,15 @@ import {
   phoneWidth,
   pictureHtml,
   fillPlaceholders,
+  imgFor,
   SHARE_WIDTH,
+  srcsetFor,
   THUMBNAIL,
   widthsFor,
   type Place,
   type Placeholder,
+  type Rendition,
+  type Sized,
 } from './places.ts';
 import type { RemotePhoto } from './check.ts';
 
@@ -55,10 +59,10 @@ function source(photo: Photo) {
   return { src: photo.url, width: photo.width, height: photo.height };
 }
 
-/** The rendition for browsers without the modern format, feeds and social sites. */
-async function fallback(photo: Photo, width = SHARE_WIDTH) {
+/** The share rendition: feeds, social sites, and every place's fallback and widest candidate. */
+async function shareRendition(photo: Photo) {
   const size = fieldsOf(photo);
-  const w = Math.min(width, size.width);
+  const w = Math.min(SHARE_WIDTH, size.width);
   const opaque = size.format === 'jpeg' || size.format === 'jpg';
   return getImage({
     ...source(photo),
@@ -69,31 +73,53 @@ async function fallback(photo: Photo, width = SHARE_WIDTH) {
   });
 }
 
+const sized = (image: Rendition): Sized => ({
+  src: image.src,
+  width: Number(image.attributes.width),
+  height: Number(image.attributes.height),
+});
+
+/** A photo's modern renditions for a place: the column's or a thumbnail's, and a phone's. */
+function modernImages(photo: Photo, place: Place) {
+  const size = fieldsOf(photo);
+  const widths = widthsFor(place, size.width);
+  const phone = phoneWidth(place, size.width, size.height);
+  return Promise.all([
+    getImage({ ...source(photo), widths, format: MODERN_FORMAT }),
+    // Usually one of the wide source's renditions, the same file: no encode of its own.
+    phone === undefined
+      ? undefined
+      : getImage({ ...source(photo), widths: [phone], format: MODERN_FORMAT }),
+  ]);
+}
+
 /** A photo's `<picture>` for a place on the page, from Astro's image pipeline. */
 export async function picture(
   photo: Photo,
   place: Place,
   options: { alt: string; priority?: boolean; eager?: boolean },
 ): Promise<string> {
-  const size = fieldsOf(photo);
-  const widths = widthsFor(place, size.width);
-  const phone = phoneWidth(place, size.width, size.height);
-  const [all, narrow, img] = await Promise.all([
-    getImage({ ...source(photo), widths, format: MODERN_FORMAT }),
-    // Usually one of the wide source's renditions: no encode of its own.
-    phone !== undefined && (widths.length > 1 || widths[0] !== phone)
-      ? getImage({ ...source(photo), widths: [phone], format: MODERN_FORMAT })
-      : undefined,
-    fallback(photo, place.fallbackWidth),
+  const widths = widthsFor(place, fieldsOf(photo).width);
+  const [[modern, narrow], shareImage] = await Promise.all([
+    modernImages(photo, place),
+    shareRendition(photo),
   ]);
+  const share = sized(shareImage);
   const type = `image/${MODERN_FORMAT}`;
   const sources = [
     ...(narrow
-      ? [{ type, rendition: narrow, media: place.phone!.media, sizes: place.phone!.sizes }]
+      ? [
+          {
+            type,
+            srcset: narrow.srcSet.attribute,
+            media: place.phone!.media,
+            sizes: place.phone!.sizes,
+          },
+        ]
       : []),
-    { type, rendition: all, sizes: place.sizes },
+    { type, srcset: srcsetFor(place, modern, share, widths), sizes: place.sizes },
   ];
-  return pictureHtml({ sources, fallback: img, ...options });
+  return pictureHtml({ sources, img: imgFor(place, share), ...options });
 }
 
 /** The lead photo under the headline: fetched before anything else on the page. */
@@ -112,7 +138,7 @@ export interface SharedPhoto {
 }
 
 export async function sharedPhoto(photo: Photo): Promise<SharedPhoto> {
-  const image = await fallback(photo);
+  const image = await shareRendition(photo);
   return {
     url: absolute(image.src),
     width: Number(image.attributes.width),

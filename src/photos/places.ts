@@ -15,19 +15,28 @@ export interface Place {
    * more than `maxPixels`, so that a tall photo costs a phone no more than a wide one.
    */
   phone?: { media: string; maxWidth: number; maxPixels: number; sizes: string };
-  /** The fallback's width, for browsers without the modern format; the share width when none. */
-  fallbackWidth?: number;
+  /**
+   * Screens wider than the modern format's widest rendition get the share JPEG, which every photo
+   * has anyway, instead of one more modern rendition: a JPEG a little heavier for a desktop at two
+   * device pixels, one encode fewer for every photo of the archive.
+   */
+  shareIsWidest?: boolean;
+  /**
+   * How wide the `<img>` is shown, when narrower than the share JPEG it falls back to (which
+   * browsers without the modern format scale down): a listing's thumbnail has no JPEG of its own.
+   */
+  imgWidth?: number;
 }
 
 /**
  * The text column (40rem, 640 CSS pixels; the screen less its margins on a phone), which the
  * lead photo shares. 800 covers a desktop screen and a phone at two device pixels per CSS
- * pixel, 1280 a desktop at two. Phones get at most 800 by 600 pixels' worth: a third device
- * pixel costs about half as many bytes again and is hard to see in a photo, and a portrait
- * 800 wide has twice the pixels of a landscape. The fallback is the share rendition.
+ * pixel, the share JPEG (1,200) a desktop at two. Phones get at most 800 by 600 pixels' worth: a
+ * third device pixel costs about half as many bytes again and is hard to see in a photo, and a
+ * portrait 800 wide has twice the pixels of a landscape.
  */
 export const COLUMN: Place = {
-  widths: [800, 1280],
+  widths: [800],
   sizes: '(min-width: 42rem) 40rem, calc(100vw - 2rem)',
   phone: {
     media: '(max-width: 41.99rem)',
@@ -35,17 +44,18 @@ export const COLUMN: Place = {
     maxPixels: 800 * 600,
     sizes: 'calc(100vw - 2rem)',
   },
+  shareIsWidest: true,
 };
 
 /** Listings: a lead photo small beside the headline, 7rem wide. */
-export const THUMBNAIL: Place = { widths: [224], sizes: '7rem', fallbackWidth: 224 };
+export const THUMBNAIL: Place = { widths: [224], sizes: '7rem', imgWidth: 224 };
 
 /** The modern format every place gets; browsers that cannot show it take the fallback. */
 export const MODERN_FORMAT = 'webp';
 
 /**
- * og:image, JSON-LD, feeds and the column's fallback: one JPEG every social site, search engine
- * and feed reader reads, 1,200 pixels wide as they recommend.
+ * og:image, JSON-LD, feeds and every place's fallback: one JPEG every social site, search engine,
+ * feed reader and browser reads, 1,200 pixels wide as social sites recommend.
  */
 export const SHARE_WIDTH = 1200;
 
@@ -70,6 +80,31 @@ export function phoneWidth(place: Place, width: number, height: number): number 
   return Math.min(maxWidth, width, Math.floor(Math.sqrt((maxPixels * width) / height)));
 }
 
+/** A picture's image as a candidate or an `<img>`: its URL and its size in pixels. */
+export interface Sized {
+  src: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * A source's `srcset`: the modern renditions, then the share JPEG where the place takes it as
+ * its widest and it is wider than they are (a photo no wider than them has no more to give).
+ */
+export function srcsetFor(place: Place, modern: Rendition, share: Sized, widths: number[]) {
+  const widest = place.shareIsWidest && share.width > Math.max(...widths);
+  return widest
+    ? `${modern.srcSet.attribute}, ${share.src} ${share.width}w`
+    : modern.srcSet.attribute;
+}
+
+/** The `<img>`: the share JPEG, said to be as wide as the place shows it. */
+export function imgFor(place: Place, share: Sized): Sized {
+  if (place.imgWidth === undefined || place.imgWidth >= share.width) return share;
+  const height = Math.round((place.imgWidth / share.width) * share.height);
+  return { src: share.src, width: place.imgWidth, height };
+}
+
 /** What this module needs of one rendition from Astro's getImage(). */
 export interface Rendition {
   src: string;
@@ -79,8 +114,9 @@ export interface Rendition {
 
 export interface PictureParts {
   /** In the order browsers should consider them: the first that matches and they can show wins. */
-  sources: { type: string; rendition: Rendition; media?: string; sizes: string }[];
-  fallback: Rendition;
+  sources: { type: string; srcset: string; media?: string; sizes: string }[];
+  /** For browsers without the modern format, and the size the page keeps for the photo. */
+  img: Sized;
   alt: string;
   /** The lead photo: fetched first, before the page's other images. */
   priority?: boolean;
@@ -97,17 +133,17 @@ const attribute = (name: string, value: unknown) =>
  * before it arrives), its alt text, and how early to load it.
  */
 export function pictureHtml(parts: PictureParts): string {
-  const { width, height } = parts.fallback.attributes;
+  const { src, width, height } = parts.img;
   const sources = parts.sources.map(
-    ({ type, rendition, media, sizes }) =>
+    ({ type, srcset, media, sizes }) =>
       `<source type="${type}"${attribute('media', media)}` +
-      `${attribute('srcset', rendition.srcSet.attribute)}${attribute('sizes', sizes)}>`,
+      `${attribute('srcset', srcset)}${attribute('sizes', sizes)}>`,
   );
   const loading = parts.priority || parts.eager ? 'eager' : 'lazy';
   // Taller than wide: its height, not the column, sets its size (the stylesheet's `.tall`).
-  const tall = Number(height) > Number(width);
+  const tall = height > width;
   const img =
-    `<img src="${escapeXml(parts.fallback.src)}"${attribute('alt', parts.alt)}` +
+    `<img src="${escapeXml(src)}"${attribute('alt', parts.alt)}` +
     `${attribute('width', width)}${attribute('height', height)}${attribute('loading', loading)}` +
     `${attribute('decoding', parts.priority ? 'sync' : 'async')}` +
     `${parts.priority ? ' fetchpriority="high"' : ''}${tall ? ' class="tall"' : ''}>`;

@@ -26,7 +26,7 @@ const decodedOriginals = new WeakMap<Uint8Array, Promise<Decoded | undefined>>()
  * The original, turned upright and decoded once, no wider than the widest rendition; undefined
  * for what Astro's service must handle itself (animations, drawings, files it cannot read). A
  * JPEG or WebP is decoded at a fraction of its size when that is still wide enough (libvips'
- * shrink-on-load), so a 4,000-pixel photo costs a little more than a 1,280-pixel one.
+ * shrink-on-load), so a 4,000-pixel photo costs a little more than a 1,200-pixel one.
  */
 function decodeOriginal(input: Uint8Array, limitInputPixels: number | boolean | undefined) {
   let decoded = decodedOriginals.get(input);

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   COLUMN,
   fillPlaceholders,
+  imgFor,
   phoneWidth,
   pictureHtml,
   placeholders,
+  srcsetFor,
   THUMBNAIL,
   widthsFor,
 } from '#src/photos/places.ts';
@@ -18,8 +20,7 @@ const rendition = (src: string, width: number) => ({
 
 describe('the renditions a photo gets', () => {
   it('are never wider than the photo', () => {
-    expect(widthsFor(COLUMN, 4000)).toEqual([800, 1280]);
-    expect(widthsFor(COLUMN, 1000)).toEqual([800, 1000]);
+    expect(widthsFor(COLUMN, 4000)).toEqual([800]);
     expect(widthsFor(COLUMN, 600)).toEqual([600]);
     expect(widthsFor(THUMBNAIL, 100)).toEqual([100]);
   });
@@ -34,32 +35,52 @@ describe('the renditions a photo gets', () => {
   });
 });
 
+describe('the share JPEG', () => {
+  const share = { src: '/s.jpeg', width: 1200, height: 800 };
+
+  it('is the column’s widest candidate, where the photo is wider than its WebP', () => {
+    const modern = rendition('/m.webp', 800);
+    expect(srcsetFor(COLUMN, modern, share, [800])).toBe('/m.webp 800w, /s.jpeg 1200w');
+    const small = { src: '/s.jpeg', width: 700, height: 400 };
+    expect(srcsetFor(COLUMN, rendition('/m.webp', 700), small, [700])).toBe('/m.webp 700w');
+    expect(srcsetFor(THUMBNAIL, rendition('/t.webp', 224), share, [224])).toBe('/t.webp 224w');
+  });
+
+  it('is every place’s <img>, said to be as wide as the place shows it', () => {
+    expect(imgFor(COLUMN, share)).toEqual(share);
+    expect(imgFor(THUMBNAIL, share)).toEqual({ src: '/s.jpeg', width: 224, height: 149 });
+    const tiny = { src: '/s.jpeg', width: 200, height: 100 };
+    expect(imgFor(THUMBNAIL, tiny)).toEqual(tiny);
+  });
+});
+
 describe('a photo’s HTML', () => {
   it('carries width, height, alt and how early to load, after its sources', () => {
     const html = pictureHtml({
       sources: [
         {
           type: 'image/webp',
-          rendition: rendition('/a-800.webp', 800),
+          srcset: '/a-800.webp 800w',
           media: '(max-width: 41.99rem)',
           sizes: '100vw',
         },
-        { type: 'image/webp', rendition: rendition('/a.webp', 1280), sizes: '40rem' },
+        { type: 'image/webp', srcset: '/a.webp 800w, /a.jpg 1200w', sizes: '40rem' },
       ],
-      fallback: rendition('/a.jpg', 1200),
+      img: { src: '/a.jpg', width: 1200, height: 600 },
       alt: 'A "quoted" <alt>',
       priority: true,
     });
     expect(html).toBe(
       '<picture><source type="image/webp" media="(max-width: 41.99rem)" srcset="/a-800.webp ' +
-        '800w" sizes="100vw"><source type="image/webp" srcset="/a.webp 1280w" sizes="40rem">' +
+        '800w" sizes="100vw"><source type="image/webp" srcset="/a.webp 800w, /a.jpg 1200w" ' +
+        'sizes="40rem">' +
         '<img src="/a.jpg" alt="A &quot;quoted&quot; &lt;alt&gt;" width="1200" height="600" ' +
         'loading="eager" decoding="sync" fetchpriority="high"></picture>',
     );
   });
 
   it('is loaded lazily below the fold, at once when near the top', () => {
-    const parts = { sources: [], fallback: rendition('/a.jpg', 800), alt: 'A' };
+    const parts = { sources: [], img: { src: '/a.jpg', width: 800, height: 400 }, alt: 'A' };
     expect(pictureHtml(parts)).toContain('loading="lazy" decoding="async">');
     expect(pictureHtml({ ...parts, eager: true })).toContain('loading="eager" decoding="async">');
     expect(pictureHtml({ ...parts, eager: true })).not.toContain('fetchpriority');
