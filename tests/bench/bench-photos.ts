@@ -302,7 +302,8 @@ async function main() {
     table,
     '',
     `The cold build took ${s(cold.run.wallSeconds)} with photos, ${s(textCold.run.wallSeconds)} ` +
-      `without (${s(added)} more; wall times move with the machine's other work), and ` +
+      `without (${s(added)} more, ${Math.round((added / textCold.run.wallSeconds) * 100)} % of ` +
+      `the build without photos; wall times move with the machine's other work), and ` +
       `${s(cold.run.cpuSeconds - textCold.run.cpuSeconds)} more CPU, ` +
       `${cpuPerPhoto.toFixed(0)} ms a photo. Astro's image generation, after the pages, took ` +
       `${s(generation.ms / 1000)} (${s(generation.cpuMs / 1000)} of CPU, ` +
