@@ -282,5 +282,8 @@ describe('npm run import', () => {
         /^---\ntitle: Baku hosts Caspian transport forum\n/,
       );
     },
+    // Four imports, each reading its places from the gazetteer: seconds on a machine the site
+    // tests keep busy, as the tests above allow.
+    120_000,
   );
 });
