@@ -79,29 +79,21 @@ const sized = (image: Rendition): Sized => ({
   height: Number(image.attributes.height),
 });
 
-/** A photo's modern renditions for a place: the column's or a thumbnail's, and a phone's. */
-function modernImages(photo: Photo, place: Place) {
-  const size = fieldsOf(photo);
-  const widths = widthsFor(place, size.width);
-  const phone = phoneWidth(place, size.width, size.height);
-  return Promise.all([
-    getImage({ ...source(photo), widths, format: MODERN_FORMAT }),
-    // Usually one of the wide source's renditions, the same file: no encode of its own.
-    phone === undefined
-      ? undefined
-      : getImage({ ...source(photo), widths: [phone], format: MODERN_FORMAT }),
-  ]);
-}
-
 /** A photo's `<picture>` for a place on the page, from Astro's image pipeline. */
 export async function picture(
   photo: Photo,
   place: Place,
   options: { alt: string; priority?: boolean; eager?: boolean },
 ): Promise<string> {
-  const widths = widthsFor(place, fieldsOf(photo).width);
-  const [[modern, narrow], shareImage] = await Promise.all([
-    modernImages(photo, place),
+  const size = fieldsOf(photo);
+  const widths = widthsFor(place, size.width);
+  const phone = phoneWidth(place, size.width, size.height);
+  const [modern, narrow, shareImage] = await Promise.all([
+    getImage({ ...source(photo), widths, format: MODERN_FORMAT }),
+    // Usually one of the wide source's renditions, the same file: no encode of its own.
+    phone === undefined
+      ? undefined
+      : getImage({ ...source(photo), widths: [phone], format: MODERN_FORMAT }),
     shareRendition(photo),
   ]);
   const share = sized(shareImage);
