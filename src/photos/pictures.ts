@@ -73,6 +73,7 @@ async function shareRendition(photo: Photo) {
   });
 }
 
+/** A rendition's URL and its size in pixels, as numbers (Astro gives attributes). */
 const sized = (image: Rendition): Sized => ({
   src: image.src,
   width: Number(image.attributes.width),
@@ -131,12 +132,8 @@ export interface SharedPhoto {
 
 export async function sharedPhoto(photo: Photo): Promise<SharedPhoto> {
   const image = await shareRendition(photo);
-  return {
-    url: absolute(image.src),
-    width: Number(image.attributes.width),
-    height: Number(image.attributes.height),
-    type: `image/${image.options.format}`,
-  };
+  const { src, width, height } = sized(image);
+  return { url: absolute(src), width, height, type: `image/${image.options.format}` };
 }
 
 /** The photo a placeholder names: its place among the story's own photos, or a remote one. */
