@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { MOVED } from '../support/build.ts';
+import { PHOTO_STORY, RTL_PHOTO_STORY } from '../support/photo-stories.ts';
 
 const out = inject('outDir');
 const newsroom = inject('newsroomOutDir');
@@ -41,6 +42,10 @@ const PAGE_TYPES = [
   'corrections/index.html',
   'search/index.html',
   '404.html',
+  // Photos: a lead photo and figures, right to left, and a listing's thumbnails.
+  `${PHOTO_STORY.slice(1)}index.html`,
+  `${RTL_PHOTO_STORY.slice(1)}index.html`,
+  '2019/10/index.html',
 ].map((file) => join(out, file));
 
 /** The W3C Nu Html Checker's errors in some files, `file:line: message`. */
