@@ -5,7 +5,7 @@
 // stories picked with a fixed seed, how many are in the first three results when their exact
 // headline is searched, arriving with it in the URL.
 //
-//   npm run bench:search -- <dist-dir> [query ...] [--known N] [--seed N]
+//   npm run bench:search -- <dist-dir> [query ...] [--known N] [--seed N] [--stories file]
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -157,6 +157,9 @@ const decode = (html: string) =>
       : (ENTITIES[name] ?? whole),
   );
 
+/** A story's site path (`/1987/03/03/slug/`) and its headline. */
+type KnownStory = [path: string, headline: string];
+
 /** Story pages of a built site, in code-unit order of their paths: `/1987/03/03/slug/`. */
 async function storyPaths(outDir: string): Promise<string[]> {
   const files = (await readdir(outDir, { recursive: true })).map(String);
@@ -166,25 +169,44 @@ async function storyPaths(outDir: string): Promise<string[]> {
     .sort();
 }
 
-async function knownItems(
-  browser: Browser,
-  url: string,
+/**
+ * `count` stories picked with `seed`, each with its headline: from the built site's story pages,
+ * or from a list of them (an index built without its pages: ./search-index.ts).
+ */
+async function pickStories(
   outDir: string,
   count: number,
   seed: number,
-): Promise<KnownItemFigures> {
-  const paths = await storyPaths(outDir);
+  listed?: KnownStory[],
+): Promise<KnownStory[]> {
+  const paths = listed ? listed.map(([path]) => path).sort() : await storyPaths(outDir);
+  const headlines = new Map(listed);
   const random = seededRandom(seed);
   const picked = new Set<string>();
   while (picked.size < Math.min(count, paths.length))
     picked.add(paths[Math.floor(random() * paths.length)]!);
+  const stories: KnownStory[] = [];
+  for (const path of picked) {
+    let headline = headlines.get(path);
+    if (headline === undefined) {
+      const html = await readFile(join(outDir, path, 'index.html'), 'utf8');
+      headline = decode(/<h1 class="story-headline">([^<]*)<\/h1>/.exec(html)?.[1] ?? '');
+    }
+    stories.push([path, headline]);
+  }
+  return stories;
+}
+
+async function knownItems(
+  browser: Browser,
+  url: string,
+  stories: KnownStory[],
+): Promise<KnownItemFigures> {
   let inFirstThree = 0;
   let first = 0;
   const bytes: number[] = [];
   const missed: string[] = [];
-  for (const path of picked) {
-    const html = await readFile(join(outDir, path, 'index.html'), 'utf8');
-    const headline = decode(/<h1 class="story-headline">([^<]*)<\/h1>/.exec(html)?.[1] ?? '');
+  for (const [path, headline] of stories) {
     const v = await visit(browser, false);
     await v.page.goto(`${url}/search/?q=${encodeURIComponent(headline)}`);
     await v.page.waitForFunction(FIRST, undefined, { polling: 20, timeout: 300_000 });
@@ -203,7 +225,7 @@ async function knownItems(
   }
   bytes.sort((a, b) => a - b);
   return {
-    picked: picked.size,
+    picked: stories.length,
     inFirstThree,
     first,
     medianBytes: bytes[Math.floor(bytes.length / 2)] ?? 0,
@@ -217,6 +239,7 @@ export async function benchSearch(
   queries = ['oil prices', 'bank rate'],
   known = 100,
   seed = 21578,
+  listed?: KnownStory[],
 ) {
   const server = await startPreview(outDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
@@ -224,7 +247,9 @@ export async function benchSearch(
     const figures: QueryFigures[] = [];
     for (const query of queries) figures.push(await measureQuery(browser, server.url, query));
     const knownItem =
-      known > 0 ? await knownItems(browser, server.url, outDir, known, seed) : undefined;
+      known > 0
+        ? await knownItems(browser, server.url, await pickStories(outDir, known, seed, listed))
+        : undefined;
     const index = await folderSize(join(outDir, 'pagefind'));
     return { queries: figures, knownItem, indexBytes: index.bytes, indexFiles: index.files };
   } finally {
@@ -239,7 +264,7 @@ if (import.meta.main) {
     summary:
       'Measures search on a built site in Chromium: bytes, requests and time to the first ' +
       'results and to the complete answer, unthrottled and on slow 4G, and the known-item score.',
-    usage: '<dist-dir> [query ...] [--known N] [--seed N]',
+    usage: '<dist-dir> [query ...] [--known N] [--seed N] [--stories file]',
     positionals: true,
     options: {
       known: {
@@ -248,6 +273,12 @@ if (import.meta.main) {
         description: 'stories searched by their exact headline; 0 for none',
       },
       seed: { type: 'string', default: '21578', description: 'seed that picks those stories' },
+      stories: {
+        type: 'string',
+        value: 'file',
+        description:
+          'pick them from this JSON list of [path, headline] (an index built without its pages)',
+      },
     },
     notes: ['The queries are "oil prices", then "bank rate", unless given.'],
   } satisfies CommandSpec;
@@ -258,9 +289,12 @@ if (import.meta.main) {
   const seed = Number(values.seed);
   if (!Number.isInteger(known) || known < 0) refuse(spec, '--known takes a whole number');
   if (!Number.isInteger(seed)) refuse(spec, '--seed takes a whole number');
+  const listed = values.stories
+    ? (JSON.parse(await readFile(values.stories, 'utf8')) as KnownStory[])
+    : undefined;
   console.log(
     JSON.stringify(
-      await benchSearch(outDir, queries.length ? queries : undefined, known, seed),
+      await benchSearch(outDir, queries.length ? queries : undefined, known, seed, listed),
       null,
       2,
     ),

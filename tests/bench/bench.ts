@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseCommand } from '#src/cli/args.ts';
 import { readCorpus, writeStories } from './corpus.ts';
 import type { ReutersRecord } from './corpora/reuters.ts';
-import { seededRandom, syntheticStory } from './corpora/synthetic.ts';
+import { syntheticStories } from './corpora/synthetic.ts';
 import { parseSiteFolder } from '#src/util/site-folders.ts';
 import { RECORD_FILE, type BuildRecord } from '#src/util/build-record.ts';
 import { writeSection } from './benchmarks-file.ts';
@@ -370,13 +370,8 @@ async function main() {
   console.log(`Dateline on ${reuters.count} Reuters stories…`);
   results.push(await measureDateline('Reuters', reutersDir, reuters.first, work));
   if (syntheticCount > 0) {
-    const random = seededRandom(1987);
     const syntheticDir = join(work, 'synthetic');
-    const generated = (function* () {
-      for (let i = 0; i < syntheticCount; i++)
-        yield syntheticStory(records, i, syntheticCount, random);
-    })();
-    const synthetic = await writeStories(generated, syntheticDir);
+    const synthetic = await writeStories(syntheticStories(records, syntheticCount), syntheticDir);
     console.log(`Dateline on ${synthetic.count} synthetic stories…`);
     results.push(await measureDateline('Synthetic', syntheticDir, synthetic.first, work));
   }

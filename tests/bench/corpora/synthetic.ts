@@ -35,3 +35,12 @@ export function syntheticStory(
     title: `${original.title} (${Math.floor(index / source.length) + 1})`,
   };
 }
+
+/** The synthetic archive of `count` stories that the benches build: always the same seed. */
+export function* syntheticStories(
+  source: ReutersRecord[],
+  count: number,
+): Generator<ReutersRecord> {
+  const random = seededRandom(1987);
+  for (let i = 0; i < count; i++) yield syntheticStory(source, i, count, random);
+}

@@ -12,8 +12,10 @@ const COMMANDS: [string, string][] = [
   ['npm run corpus', 'tests/bench/corpus.ts'],
   ['npm run bench', 'tests/bench/bench.ts'],
   ['npm run bench:search', 'tests/bench/bench-search.ts'],
+  ['npm run bench:index', 'tests/bench/search-index.ts'],
   ['npm run bench:places', 'tests/bench/bench-places.ts'],
   ['npm run bench:dev', 'tests/bench/bench-dev.ts'],
+  ['npm run bench:photos', 'tests/bench/bench-photos.ts'],
   ['npm run audit', 'tests/bench/audit.ts'],
 ];
 
