@@ -85,27 +85,19 @@ function group<Page extends DatedPage>(pages: Page[], length: 4 | 7 | 10): Unit<
     .map(([key, list]) => ({ key, pages: list }));
 }
 
-/**
- * Divides the article pages into parts of at most `limit` stories. The units are years; a year
- * bigger than `limit` is cut into months, and a month bigger than `limit` into days (a day is
- * never divided). Consecutive units are packed into parts, oldest first. A unit's bounds
- * depend only on its own stories, so an edit moves no part, and stories added at the newest
- * end move only the newest part; a story added to an old year moves the parts after it.
- */
-export function planSearchParts<Page extends DatedPage>(
-  pages: Page[],
-  limit = partLimit(pages.length),
-): SearchPart<Page>[] {
-  const sorted = [...pages].sort(
-    (a, b) => compareStrings(a.published, b.published) || compareStrings(a.file, b.file),
-  );
-  const units = group(sorted, 4).flatMap((year) =>
-    year.pages.length <= limit
+/** Sorted pages as units: years, a year over `max` stories cut into months, a month into days. */
+function unitsOf<Page extends DatedPage>(pages: Page[], max: number): Unit<Page>[] {
+  return group(pages, 4).flatMap((year) =>
+    year.pages.length <= max
       ? [year]
       : group(year.pages, 7).flatMap((month) =>
-          month.pages.length <= limit ? [month] : group(month.pages, 10),
+          month.pages.length <= max ? [month] : group(month.pages, 10),
         ),
   );
+}
+
+/** Packs consecutive units into parts of at most `limit` stories, oldest first. */
+function pack<Page extends DatedPage>(units: Unit<Page>[], limit: number): SearchPart<Page>[] {
   const parts: SearchPart<Page>[] = [];
   let run: Unit<Page>[] = [];
   let size = 0;
@@ -129,6 +121,47 @@ export function planSearchParts<Page extends DatedPage>(
   }
   close();
   return parts;
+}
+
+/**
+ * Divides the article pages into parts of at most `limit` stories. The units are years; a year
+ * bigger than `limit` is cut into months, and a month bigger than `limit` into days (a day is
+ * never divided). Consecutive units are packed into parts, oldest first. A unit's bounds
+ * depend only on its own stories, so an edit moves no part.
+ *
+ * The newest stories are a part of their own of at most `newest` stories (the newest days,
+ * months or years that fit), however big the other parts grow: a search reads the newest part
+ * first, so what it loads before its first results stays the same on an archive of any size.
+ * Stories added at the newest end move that part, and, when a unit leaves it for the older
+ * parts, the newest of those.
+ */
+export function planSearchParts<Page extends DatedPage>(
+  pages: Page[],
+  limit = partLimit(pages.length),
+  newest = Math.min(limit, MIN_PART_STORIES),
+): SearchPart<Page>[] {
+  const sorted = [...pages].sort(
+    (a, b) => compareStrings(a.published, b.published) || compareStrings(a.file, b.file),
+  );
+  if (newest >= limit) return pack(unitsOf(sorted, limit), limit);
+  const units = unitsOf(sorted, newest);
+  let start = units.length - 1;
+  let size = units[start]?.pages.length ?? 0;
+  while (start > 0 && size + units[start - 1]!.pages.length <= newest)
+    size += units[--start]!.pages.length;
+  const recent = units.slice(start);
+  const boundary = recent[0]?.key ?? '';
+  // The older units, with the year (or month) the newest part begins in cut as finely as the
+  // newest part's first unit, so that no two parts overlap in time.
+  const refine = (unit: Unit<Page>): Unit<Page>[] =>
+    unit.key.length >= boundary.length || !boundary.startsWith(unit.key)
+      ? [unit]
+      : group(unit.pages, unit.key.length === 4 ? 7 : 10).flatMap(refine);
+  const older = unitsOf(
+    units.slice(0, start).flatMap((unit) => unit.pages),
+    limit,
+  ).flatMap(refine);
+  return [...pack(older, limit), ...pack(recent, Infinity)];
 }
 
 /**

@@ -82,9 +82,14 @@ describe('search index parts', () => {
         '1987-03-02-to-1987-03-03 1987-03-02..1987-03-03 8000',
         '1987-03-04 1987-03-04..1987-03-04 4000',
       ]);
+      // The newest part holds at most 4,000 stories: a new day starts a part of its own.
       expect(summary([...archive, ...day('1987-03-05', 10, 'later')], 8000)).toEqual([
+        ...before,
+        '1987-03-05 1987-03-05..1987-03-05 10',
+      ]);
+      expect(summary([...archive, ...day('1987-03-04', 10, 'later')], 8000)).toEqual([
         before[0],
-        '1987-03-04-to-1987-03-05 1987-03-04..1987-03-05 4010',
+        '1987-03-04 1987-03-04..1987-03-04 4010',
       ]);
     },
   );
@@ -104,6 +109,50 @@ describe('search index parts', () => {
       expect(partLimit(1_000_000)).toBe(48_000);
     },
   );
+
+  it('keep the newest stories a small part of their own, however big the others are', () => {
+    const days = (year: number) =>
+      Array.from({ length: 365 }, (_, i) =>
+        new Date(Date.UTC(year, 0, 1 + i)).toISOString().slice(0, 10),
+      );
+    const archive = (perDay: number) =>
+      [...days(2023), ...days(2024)].flatMap((date) => day(date, perDay));
+    // 96 stories a day, 70,080 in all: parts of up to 16,000, the newest the months that fit in
+    // 4,000.
+    expect(summary(archive(96))).toEqual([
+      '2023-01-to-2023-05 2023-01-01..2023-05-31 14496',
+      '2023-06-to-2023-10 2023-06-01..2023-10-31 14688',
+      '2023-11-to-2024-03 2023-11-01..2024-03-31 14592',
+      '2024-04-to-2024-08 2024-04-01..2024-08-31 14688',
+      '2024-09-to-2024-11 2024-09-01..2024-11-30 8736',
+      '2024-12 2024-12-01..2024-12-31 2880',
+    ]);
+    // 200 a day: a month is too big, so the newest part is the days that fit, and the days of
+    // December before them close the part before: no two parts overlap.
+    const big = archive(200);
+    const parts = planSearchParts(big);
+    expect(summary(big).slice(-2)).toEqual([
+      '2024-09-to-2024-12-10 2024-09-01..2024-12-10 20200',
+      '2024-12-11-to-2024-12-30 2024-12-11..2024-12-30 4000',
+    ]);
+    for (const [i, part] of parts.entries()) {
+      expect(part.pages.length).toBeLessThanOrEqual(partLimit(big.length));
+      if (i > 0) expect(part.from > parts[i - 1]!.to).toBe(true);
+    }
+    expect(parts.flatMap((part) => part.pages)).toHaveLength(big.length);
+
+    // A story added where the newest part has room moves that part only; one more than it holds
+    // pushes its oldest day into the part before.
+    const small = archive(96);
+    const plan = planSearchParts(small);
+    const added = planSearchParts([...small, ...day('2024-12-30', 1, 'late')]);
+    expect(added.slice(0, -1)).toEqual(plan.slice(0, -1));
+    expect(added.at(-1)!.pages).toHaveLength(2881);
+    expect(summary([...big, ...day('2024-12-30', 1, 'late')]).slice(-2)).toEqual([
+      '2024-09-to-2024-12-11 2024-09-01..2024-12-11 20400',
+      '2024-12-12-to-2024-12-30 2024-12-12..2024-12-30 3801',
+    ]);
+  });
 
   it('hold every page exactly once, in publication order', () => {
     const pages = [
