@@ -78,6 +78,8 @@ export interface ArchiveSearch {
 const HEADLINES_SHOWN = 5;
 /** A headline is listed first when the query's words make up at least this share of it. */
 const HEADLINE_COVERAGE = 0.5;
+/** Periods searched ahead of the one being shown, once results are on screen. */
+const PERIODS_AHEAD = 2;
 
 type Part = SearchManifest['parts'][number];
 
@@ -203,63 +205,73 @@ export async function openArchiveSearch(
       }
     }
 
+    /** One period's answer: how many it found, and its results in the order to list them. */
+    const searchPart = async (part: Part): Promise<{ count: number; load: Loader }> => {
+      const data = new Map<Result, Promise<ResultData>>();
+      const dataOf = (result: Result) => {
+        let pending = data.get(result);
+        if (!pending) data.set(result, (pending = result.data()));
+        return pending;
+      };
+      if (state.sort !== 'relevance' && part.languages.length > 1) {
+        // One instance a language, each sorted by Pagefind, merged here (../order.ts).
+        const lists = await Promise.all(
+          part.languages.map(async (language) =>
+            results(
+              await (await instanceFor({ ...part, languages: [language] })).search(query, options),
+            ),
+          ),
+        );
+        const take = mergeByDate(
+          lists,
+          async (result) => storyInstant((await dataOf(result)).meta.date ?? ''),
+          state.sort === 'date',
+        );
+        return {
+          count: lists.reduce((sum, list) => sum + list.length, 0),
+          load: async (from, count) =>
+            Promise.all((await take(from + count)).slice(from).map(dataOf)),
+        };
+      }
+      const instance = await instanceFor(part);
+      const found = results(await instance.search(query, options));
+      // A story listed under Headlines is counted in its period, not listed twice.
+      const shown = listed.size === 0 ? found : await without(found, listed, dataOf);
+      return {
+        count: found.length,
+        load: (from, count) => Promise.all(shown.slice(from, from + count).map(dataOf)),
+      };
+    };
+    // Once results are on screen, the next periods are searched ahead of their turn, so that a
+    // slow network does not wait a round trip after another between sections. Before that,
+    // nothing is fetched that the first results do not need.
+    const answers: Promise<{ count: number; load: Loader }>[] = [];
+    const answerOf = (i: number) => {
+      if (!answers[i]) {
+        answers[i] = searchPart(parts[i]!);
+        answers[i].catch(() => undefined);
+      }
+      return answers[i];
+    };
+    let shownAny = listed.size > 0;
+
     let total = 0;
     const searched: Part[] = [];
     for (const [i, part] of parts.entries()) {
       if (aborted()) return;
       yield { kind: 'pending', periods: pendingPeriods(parts.slice(i), manifest.parts) };
       const label = periodLabel(part.from, part.to);
+      if (shownAny)
+        for (let ahead = i + 1; ahead <= i + PERIODS_AHEAD && ahead < parts.length; ahead++)
+          void answerOf(ahead);
       try {
-        const data = new Map<Result, Promise<ResultData>>();
-        const dataOf = (result: Result) => {
-          let pending = data.get(result);
-          if (!pending) data.set(result, (pending = result.data()));
-          return pending;
-        };
-        if (state.sort !== 'relevance' && part.languages.length > 1) {
-          // One instance a language, each sorted by Pagefind, merged here (../order.ts).
-          const lists = await Promise.all(
-            part.languages.map(async (language) =>
-              results(
-                await (
-                  await instanceFor({ ...part, languages: [language] })
-                ).search(query, options),
-              ),
-            ),
-          );
-          const take = mergeByDate(
-            lists,
-            async (result) => storyInstant((await dataOf(result)).meta.date ?? ''),
-            state.sort === 'date',
-          );
-          const count = lists.reduce((sum, list) => sum + list.length, 0);
-          total += count;
-          searched.push(part);
-          if (aborted()) return;
-          yield {
-            kind: 'section',
-            id: part.id,
-            label,
-            total: count,
-            load: async (from, count) =>
-              Promise.all((await take(from + count)).slice(from).map(dataOf)),
-          };
-          continue;
-        }
-        const instance = await instanceFor(part);
-        const found = results(await instance.search(query, options));
-        total += found.length;
+        const { count, load } = await answerOf(i);
+        total += count;
         searched.push(part);
-        // A story listed under Headlines is counted in its period, not listed twice.
-        const shown = listed.size === 0 ? found : await without(found, listed, dataOf);
         if (aborted()) return;
-        yield {
-          kind: 'section',
-          id: part.id,
-          label,
-          total: shown.length,
-          load: (from, count) => Promise.all(shown.slice(from, from + count).map(dataOf)),
-        };
+        // The page shows a section before it asks for what comes next.
+        yield { kind: 'section', id: part.id, label, total: count, load };
+        shownAny ||= count > 0;
       } catch {
         if (aborted()) return;
         yield { kind: 'failed', label };
@@ -280,12 +292,17 @@ export async function openArchiveSearch(
     const query = state.q || null;
     const counts: FilterCounts = {};
     const add = async (parts: Part[], options: Record<string, unknown>, only?: string) => {
-      for (const part of parts) {
-        const instance = await instanceFor(part);
-        // Counting a filter's values needs its index files, which a search loads only for
-        // the filters it names.
-        await instance.filters();
-        const answer = await instance.search(query, options);
+      // Every part at once: sums do not depend on the order the parts answer in.
+      const answers = await Promise.all(
+        parts.map(async (part) => {
+          const instance = await instanceFor(part);
+          // Counting a filter's values needs its index files, which a search loads only for
+          // the filters it names.
+          await instance.filters();
+          return instance.search(query, options);
+        }),
+      );
+      for (const answer of answers) {
         for (const [name, values] of Object.entries(answer?.filters ?? {})) {
           const inUse = (FILTER_NAMES as readonly string[]).includes(name)
             ? state.filters[name as FilterName].length > 0
