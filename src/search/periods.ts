@@ -5,7 +5,7 @@
  * periods are still being searched.
  */
 import { formatCalendarDate, monthName } from '#src/domain/dates.ts';
-import type { SearchState } from './state.ts';
+import { allowedMonths, type SearchState } from './state.ts';
 
 /** What a period needs of a part: its bounds (UTC days) and the months it holds stories in. */
 export interface Period {
@@ -13,27 +13,6 @@ export interface Period {
   from: string;
   to: string;
   months: string[];
-}
-
-/**
- * The months a state allows, of those given: its range and its chosen years. Undefined when it
- * allows every month.
- */
-export function allowedMonths(
-  state: Pick<SearchState, 'from' | 'to' | 'filters'>,
-  months: readonly string[],
-): Set<string> | undefined {
-  const { from, to } = state;
-  const years = new Set(state.filters.year);
-  if (!from && !to && years.size === 0) return undefined;
-  return new Set(
-    months.filter(
-      (month) =>
-        (!from || month >= from) &&
-        (!to || month <= to) &&
-        (years.size === 0 || years.has(month.slice(0, 4))),
-    ),
-  );
 }
 
 /**

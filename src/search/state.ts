@@ -84,9 +84,31 @@ export function hasCriteria(state: SearchState): boolean {
 type PagefindFilters = Record<string, { any: string[] }>;
 
 /**
+ * The months a state allows, of those given: its range and its chosen years. Undefined when it
+ * allows every month.
+ */
+export function allowedMonths(
+  state: Pick<SearchState, 'from' | 'to' | 'filters'>,
+  months: readonly string[],
+): Set<string> | undefined {
+  const { from, to } = state;
+  const years = new Set(state.filters.year);
+  if (!from && !to && years.size === 0) return undefined;
+  return new Set(
+    months.filter(
+      (month) =>
+        (!from || month >= from) &&
+        (!to || month <= to) &&
+        (years.size === 0 || years.has(month.slice(0, 4))),
+    ),
+  );
+}
+
+/**
  * Pagefind's options for a state. Values of one filter are alternatives (any); different
  * filters must all hold. Pagefind has no range filter, so a date range becomes the list of
- * months in it that the index knows.
+ * months in it that the index knows; a year is its months too, because the index holds no year
+ * filter (its files would repeat the month's, about 2 bytes a story in every part).
  */
 export function pagefindOptions(
   state: SearchState,
@@ -94,14 +116,11 @@ export function pagefindOptions(
 ): { filters: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> } {
   const filters: PagefindFilters = {};
   for (const name of FILTER_NAMES)
-    if (state.filters[name].length > 0) filters[name] = { any: state.filters[name] };
-  if (state.from || state.to) {
-    const months = knownMonths.filter(
-      (month) => (!state.from || month >= state.from) && (!state.to || month <= state.to),
-    );
-    // A range with no stories must match nothing, not everything.
-    filters.month = { any: months.length > 0 ? months : ['none'] };
-  }
+    if (name !== 'year' && state.filters[name].length > 0)
+      filters[name] = { any: state.filters[name] };
+  const months = allowedMonths(state, knownMonths);
+  // A range or a year with no stories must match nothing, not everything.
+  if (months) filters.month = { any: months.size > 0 ? [...months] : ['none'] };
   const sort =
     state.sort === 'date'
       ? { published: 'desc' as const }
@@ -109,4 +128,20 @@ export function pagefindOptions(
         ? { published: 'asc' as const }
         : undefined;
   return sort ? { filters, sort } : { filters };
+}
+
+/**
+ * Filter counts with each year's count added, summed from its months' (the index counts months
+ * only, see `pagefindOptions`).
+ */
+export function withYearCounts<C extends Record<string, Record<string, number>>>(
+  counts: C,
+): C & { year?: Record<string, number> } {
+  if (!counts.month) return counts;
+  const years: Record<string, number> = {};
+  for (const [month, count] of Object.entries(counts.month)) {
+    const year = month.slice(0, 4);
+    years[year] = (years[year] ?? 0) + count;
+  }
+  return { ...counts, year: years };
 }

@@ -50,7 +50,7 @@ const clean = (text: string) => decode(text).replace(/\s+/g, ' ').trim();
 interface Template {
   /** What Pagefind reads of the page: its `<html>` tag and its article. */
   text: string;
-  /** Its filters but the year and the month, which follow the copy's date. */
+  /** Its filters but the month, which follows the copy's date. */
   filters: [string, string][];
   dateline?: string;
   source: string;
@@ -107,7 +107,6 @@ function pageText(from: Template, title: string, iso: string): string {
     `<h1 class="story-headline">${escape(title)}</h1>`,
   );
   text = replaced(text, /data-published="[^"]*"/, `data-published="${sortKey(date)}"`);
-  text = replaced(text, /data-year="[^"]*"/, `data-year="${date.year}"`);
   text = replaced(text, /data-month="[^"]*"/, `data-month="${date.year}-${pad2(date.month)}"`);
   return replaced(
     text,
@@ -160,7 +159,7 @@ export async function buildSearchIndex(
       file: pageFile(path),
       published: sortKey(date),
       month,
-      filters: [['year', String(date.year)], ['month', month], ...from.filters],
+      filters: [['month', month], ...from.filters],
       headline: {
         title: record.title.replace(/\s+/g, ' ').trim(),
         url: path,

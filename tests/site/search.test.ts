@@ -62,6 +62,35 @@ describe('search filters', () => {
     await expect(titles()).resolves.toContain('Rail link to Turkmenabat modernised');
     await page.close();
   });
+
+  it('chooses and counts a year by its months, from an index that holds no year', async () => {
+    const { filters } = (await (
+      await fetch(`${site}/pagefind/parts.json`)
+    ).json()) as SearchManifest;
+    expect(filters.year).toBeUndefined();
+    const years = new Map<string, number>();
+    for (const [month, count] of Object.entries(filters.month ?? {}))
+      years.set(month.slice(0, 4), (years.get(month.slice(0, 4)) ?? 0) + count);
+    expect(years.size).toBeGreaterThan(1);
+    const [year, count] = [...years].sort(([a], [b]) => b.localeCompare(a))[0]!;
+    await search('');
+    await expect(filterValues('year')).resolves.toEqual(
+      [...years].sort(([a], [b]) => b.localeCompare(a)).map(([y, n]) => ` ${y} ${n}`),
+    );
+    await page.close();
+    await expect(search(`?year=${year}`)).resolves.toMatch(new RegExp(`^${count} stor`));
+    await page.close();
+    // A chosen year leaves the other years on offer with the counts they would add, within a
+    // range (holding every story, so that Pagefind counts).
+    await search('?from=1987-01&to=2030-12');
+    const unchosen = (await filterValues('year')).sort();
+    expect(unchosen.length).toBeGreaterThan(1);
+    await page.close();
+    const chosen = unchosen[0]!.trim().split(' ')[0]!;
+    await search(`?year=${chosen}&from=1987-01&to=2030-12`);
+    await expect(filterValues('year').then((values) => values.sort())).resolves.toEqual(unchosen);
+    await page.close();
+  });
 });
 
 describe('search order and dates', () => {

@@ -27,6 +27,7 @@ import {
   pagefindOptions,
   type FilterName,
   type SearchState,
+  withYearCounts,
 } from '#src/search/state.ts';
 import { searchIndexUrl, siteUrl } from '#src/domain/urls.ts';
 
@@ -303,7 +304,7 @@ export async function openArchiveSearch(
         }),
       );
       for (const answer of answers) {
-        for (const [name, values] of Object.entries(answer?.filters ?? {})) {
+        for (const [name, values] of Object.entries(withYearCounts(answer?.filters ?? {}))) {
           const inUse = (FILTER_NAMES as readonly string[]).includes(name)
             ? state.filters[name as FilterName].length > 0
             : false;
@@ -327,7 +328,7 @@ export async function openArchiveSearch(
     return counts;
   }
 
-  return { months, totals: manifest.filters, search };
+  return { months, totals: withYearCounts(manifest.filters), search };
 }
 
 /** The results whose story is not among those listed already, in their order. */

@@ -185,10 +185,8 @@ export function searchPages(): IndexedPage[] {
   return archive.stories.map((story) => {
     const { source, authors, topics, place } = filedUnder(story);
     const month = `${story.date.year}-${pad2(story.date.month)}`;
-    const filters: [string, string][] = [
-      ['year', String(story.date.year)],
-      ['month', month],
-    ];
+    // No year: the search page counts and chooses a year by its months.
+    const filters: [string, string][] = [['month', month]];
     if (place) filters.push(['place', text(place.label)]);
     if (story.place) filters.push(['country', text(story.place.country)]);
     for (const author of authors) filters.push(['author', text(author.label)]);

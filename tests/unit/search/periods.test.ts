@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  allowedMonths,
   partsToSearch,
   pendingPeriods,
   periodLabel,
   searchesHeadlines,
 } from '#src/search/periods.ts';
-import { emptyState, type SearchState } from '#src/search/state.ts';
+import { allowedMonths, emptyState, type SearchState } from '#src/search/state.ts';
 
 const part = (id: string, from: string, to: string, months: string[]) => ({
   id,

@@ -5,6 +5,7 @@ import {
   pagefindOptions,
   parseSearchState,
   serializeSearchState,
+  withYearCounts,
 } from '#src/search/state.ts';
 
 describe('search state in the URL', () => {
@@ -76,5 +77,24 @@ describe('Pagefind options', () => {
     expect(pagefindOptions(parseSearchState('?to=2018-01'), months).filters).toEqual({
       month: { any: ['none'] },
     });
+  });
+
+  it('chooses a year by its months, within a range, since the index holds no year', () => {
+    expect(pagefindOptions(parseSearchState('?year=2019&topic=oil'), months).filters).toEqual({
+      topic: { any: ['oil'] },
+      month: { any: ['2019-10', '2019-11', '2019-12'] },
+    });
+    expect(
+      pagefindOptions(parseSearchState('?year=2019&year=2020&from=2019-12'), months).filters,
+    ).toEqual({ month: { any: ['2019-12', '2020-01'] } });
+    expect(pagefindOptions(parseSearchState('?year=1990'), months).filters).toEqual({
+      month: { any: ['none'] },
+    });
+  });
+
+  it('counts each year from its months', () => {
+    const counts = { source: { Trend: 5 }, month: { '2019-11': 2, '2019-12': 3, '2020-01': 1 } };
+    expect(withYearCounts(counts)).toEqual({ ...counts, year: { '2019': 5, '2020': 1 } });
+    expect(withYearCounts({ source: { Trend: 5 } })).toEqual({ source: { Trend: 5 } });
   });
 });
