@@ -12,6 +12,8 @@ export interface DevState {
    * good version.
    */
   problems: Map<string, Problem[]>;
+  /** When each file in `problems` was read (ms since the epoch). */
+  problemsReadAt: Map<string, number>;
   /** When a story file last changed (ms since the epoch), as far as the loader saw. */
   contentChangedAt: number;
   /** The built site whose search index `astro dev` serves. */
@@ -32,6 +34,13 @@ export interface DevState {
    * reloads if the server's is newer: a reload sent while the browser was loading a page is lost.
    */
   revision: number;
+  /**
+   * Whether the pages wait for Astro's next content store: a story with photos was saved (its
+   * photos are resolved only through the store), or the store was not written since the server
+   * started. Astro reloads the browser each time it writes the store; the other reloads are
+   * dropped (src/integrations/dev-preview.ts).
+   */
+  storeAwaited: boolean;
 }
 
 /** A story as Astro's content store keeps it. */
@@ -43,16 +52,22 @@ export interface DevStory {
 export const devState = () =>
   shared<DevState>('dev-state', () => ({
     problems: new Map(),
+    problemsReadAt: new Map(),
     contentChangedAt: 0,
     listeners: new Set(),
     storyListeners: new Set(),
     revision: 0,
+    storeAwaited: true,
   }));
 
-/** Tells the pages that a story was saved or deleted: they read the stories again. */
-export function storiesChanged(): void {
+/**
+ * Tells the pages that a story was saved or deleted: they read the stories again. A story
+ * with photos shows as saved only once Astro has written its content store (`awaitsStore`).
+ */
+export function storiesChanged(awaitsStore = false): void {
   const state = devState();
   state.revision++;
+  if (awaitsStore) state.storeAwaited = true;
   for (const listener of state.storyListeners) listener();
 }
 
@@ -80,6 +95,23 @@ export function devStories<E extends DevStory>(
 export function setProblems(file: string, problems: Problem[]): void {
   const state = devState();
   if (problems.length === 0 && !state.problems.delete(file)) return;
-  if (problems.length > 0) state.problems.set(file, problems);
+  if (problems.length > 0) {
+    state.problems.set(file, problems);
+    state.problemsReadAt.set(file, Date.now());
+  } else state.problemsReadAt.delete(file);
   for (const listener of state.listeners) listener();
+}
+
+/** Resolves when the stories' problems are next recorded or cleared, or after `ms`. */
+export function nextProblems(ms: number): Promise<void> {
+  const state = devState();
+  return new Promise((settle) => {
+    const done = () => {
+      clearTimeout(timer);
+      state.listeners.delete(done);
+      settle();
+    };
+    const timer = setTimeout(done, ms);
+    state.listeners.add(done);
+  });
 }

@@ -25,7 +25,7 @@ import { replaceFile } from '#src/util/replace-file.ts';
 import { runAtOnce } from '#src/util/run-at-once.ts';
 import { reportProgress } from '#src/util/progress.ts';
 import { STORY_READER } from './version.ts';
-import { devState, setProblems, storiesChanged } from './dev-state.ts';
+import { devState, hasPhotos, setProblems, storiesChanged } from './dev-state.ts';
 
 const STORIES_IN_FLIGHT = 64;
 /** How long a saved story is left to settle before it is read again (see watchStories). */
@@ -255,7 +255,10 @@ export function articleLoader(options: { base: string }): Loader {
             const stored = await sync(entry, found, () => newest.get(entry) === read, readPlace);
             if (stored) {
               context.logger.info(`Reloaded ${displayPath(changed)}`);
-              if (newest.get(entry) === read) storiesChanged();
+              if (newest.get(entry) === read) {
+                const saved = context.store.get(storyIdOf(entry));
+                storiesChanged(saved !== undefined && hasPhotos(saved));
+              }
             }
             // A stored story may still bring warnings (a place read through a misspelling).
             if (stored || newest.get(entry) === read) {

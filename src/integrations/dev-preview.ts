@@ -40,7 +40,7 @@ export default function devPreviewIntegration(): AstroIntegration {
         devState().outDir = outDir;
       },
       'astro:server:setup': ({ server }) => {
-        dropReloadsToNoOne(server);
+        dropNeedlessReloads(server);
         const reload = () =>
           server.environments.client.hot.send({ type: 'full-reload', path: '*' });
         devState().listeners.add(reload);
@@ -92,19 +92,49 @@ export default function devPreviewIntegration(): AstroIntegration {
 }
 
 /**
- * Vite's websocket server keeps a reload sent while no browser is connected (its
- * `bufferedMessage`) and hands it to the first browser that connects, which then loads its page
- * a second time under the writer's eyes, cutting short whatever they clicked: Astro sends one
- * when it first writes its content store, soon after the server starts. No upstream issue names
- * it. Such a reload is dropped: a page that shows an older revision of the stories reloads itself
- * once loaded (DevReload).
+ * Drops the browser reloads that would show the writer nothing new, each of which loads the
+ * page again under their eyes and cuts short whatever they clicked:
+ *
+ * - a reload sent while no browser is connected: Vite's websocket server keeps it (its
+ *   `bufferedMessage`) for the first browser that connects. Astro sends one when it first
+ *   writes its content store, soon after the server starts. No upstream issue names it.
+ * - Astro's reload once it has written its content store after a save (a second or more after
+ *   it on a big archive, sometimes twice when its file watcher echoes the write): the pages
+ *   read the stories from the loader's memory and have reloaded already, unless a story with
+ *   photos waits for the store (`storeAwaited`).
+ *
+ * A page that shows an older revision of the stories reloads itself once loaded (DevReload).
  */
-function dropReloadsToNoOne(server: ViteDevServer): void {
+function dropNeedlessReloads(server: ViteDevServer): void {
+  // Astro's reload for its store comes in the same task as its word to the server environments
+  // that the store changed (invalidateDataStore in astro/dist/content): so it is told apart.
+  let storeWritten = false;
+  const hots = new Set(
+    Object.entries(server.environments)
+      .filter(([name]) => name !== 'client')
+      .map(([, environment]) => environment.hot),
+  );
+  for (const serverHot of hots) {
+    const sendToServer = serverHot.send.bind(serverHot) as (...args: unknown[]) => void;
+    serverHot.send = ((...args: unknown[]) => {
+      if (args[0] === 'astro:content-changed' && !storeWritten) {
+        storeWritten = true;
+        queueMicrotask(() => (storeWritten = false));
+      }
+      sendToServer(...args);
+    }) as typeof serverHot.send;
+  }
   const hot = server.environments.client.hot;
   const send = hot.send.bind(hot) as (...args: unknown[]) => void;
   hot.send = ((...args: unknown[]) => {
     const [payload] = args;
     const reload = (payload as { type?: unknown } | undefined)?.type === 'full-reload';
+    if (reload && storeWritten) {
+      const state = devState();
+      const awaited = state.storeAwaited;
+      state.storeAwaited = false;
+      if (!awaited) return;
+    }
     if (reload && server.ws.clients.size === 0) return;
     send(...args);
   }) as typeof hot.send;
