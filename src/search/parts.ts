@@ -198,8 +198,13 @@ export const INDEX_TAG_PLACEHOLDER = 'DATELINE_INDEX_TAG';
 
 /** `/pagefind/parts.json`: what the search page needs to know of the index. */
 export interface SearchManifest {
-  /** How many stories have each value of each filter, over the whole archive. */
+  /**
+   * How many stories have each value of each filter, over the whole archive; the country's too,
+   * which the index does not hold (../countries.ts).
+   */
   filters: Record<string, Record<string, number>>;
+  /** Places whose label does not name their country, with it; absent when there are none. */
+  placeCountries?: Record<string, string>;
   /**
    * The root index at `/pagefind/`: Pagefind's code and WebAssembly, and one record that is never
    * shown (`page`). Every part and shard is merged into an instance started from it, so all of

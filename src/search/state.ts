@@ -107,19 +107,32 @@ export function allowedMonths(
 /**
  * Pagefind's options for a state. Values of one filter are alternatives (any); different
  * filters must all hold. Pagefind has no range filter, so a date range becomes the list of
- * months in it that the index knows; a year is its months too, because the index holds no year
- * filter (its files would repeat the month's, about 2 bytes a story in every part).
+ * months in it that the index knows; a year is its months too, and a country its places
+ * (`places`, by country: ./countries.ts), because the index holds neither (their files would
+ * repeat the month's and the place's, about 2 bytes a story each in every part).
  */
 export function pagefindOptions(
   state: SearchState,
   knownMonths: string[],
+  places: ReadonlyMap<string, readonly string[]> = new Map(),
 ): { filters: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> } {
   const filters: PagefindFilters = {};
   for (const name of FILTER_NAMES)
-    if (name !== 'year' && state.filters[name].length > 0)
+    if (name !== 'year' && name !== 'country' && state.filters[name].length > 0)
       filters[name] = { any: state.filters[name] };
+  // A range, a year or a country with no stories must match nothing, not everything.
+  if (state.filters.country.length > 0) {
+    const inCountry = new Set(
+      state.filters.country.flatMap((country) => places.get(country) ?? []),
+    );
+    // A story has one place: places chosen with a country are those of them within it.
+    const chosen =
+      state.filters.place.length > 0
+        ? state.filters.place.filter((place) => inCountry.has(place))
+        : [...inCountry];
+    filters.place = { any: chosen.length > 0 ? chosen : ['none'] };
+  }
   const months = allowedMonths(state, knownMonths);
-  // A range or a year with no stories must match nothing, not everything.
   if (months) filters.month = { any: months.size > 0 ? [...months] : ['none'] };
   const sort =
     state.sort === 'date'
@@ -131,17 +144,27 @@ export function pagefindOptions(
 }
 
 /**
- * Filter counts with each year's count added, summed from its months' (the index counts months
- * only, see `pagefindOptions`).
+ * Filter counts with the filters the index does not hold added (see `pagefindOptions`): each
+ * year's count summed from its months', and, given each place's country (`countryOf`), each
+ * country's from its places'.
  */
-export function withYearCounts<C extends Record<string, Record<string, number>>>(
+export function withDerivedCounts<C extends Record<string, Record<string, number>>>(
   counts: C,
-): C & { year?: Record<string, number> } {
-  if (!counts.month) return counts;
-  const years: Record<string, number> = {};
-  for (const [month, count] of Object.entries(counts.month)) {
-    const year = month.slice(0, 4);
-    years[year] = (years[year] ?? 0) + count;
-  }
-  return { ...counts, year: years };
+  countryOf?: ReadonlyMap<string, string>,
+): C & { year?: Record<string, number>; country?: Record<string, number> } {
+  const sums = (values: Record<string, number>, of: (value: string) => string | undefined) => {
+    const summed: Record<string, number> = {};
+    for (const [value, count] of Object.entries(values)) {
+      const into = of(value);
+      if (into !== undefined) summed[into] = (summed[into] ?? 0) + count;
+    }
+    return summed;
+  };
+  return {
+    ...counts,
+    ...(counts.month ? { year: sums(counts.month, (month) => month.slice(0, 4)) } : {}),
+    ...(countryOf && counts.place
+      ? { country: sums(counts.place, (place) => countryOf.get(place)) }
+      : {}),
+  };
 }

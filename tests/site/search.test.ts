@@ -91,6 +91,39 @@ describe('search filters', () => {
     await expect(filterValues('year').then((values) => values.sort())).resolves.toEqual(unchosen);
     await page.close();
   });
+
+  it('chooses and counts a country by its places: the index holds no country', async () => {
+    // Story pages give Pagefind their place, not their country.
+    const story = await (await fetch(`${site}${FIRST_STORY}`)).text();
+    expect(story).toContain('data-pagefind-filter="place[data-place]"');
+    expect(story).not.toMatch(/data-pagefind-filter="[^"]*country/);
+    const { filters } = (await (
+      await fetch(`${site}/pagefind/parts.json`)
+    ).json()) as SearchManifest;
+    expect(filters.country?.Turkmenistan).toBe(6);
+    const encoded = (text: string) => encodeURIComponent(text);
+    // Every other country stays on offer with the count it would add, from its places' counts.
+    await expect(search('?country=Turkmenistan')).resolves.toMatch(/^6 stories/);
+    const offered = await filterValues('country');
+    expect(offered).toContain(' Turkmenistan 6');
+    expect(offered).toContain(` United Kingdom ${filters.country?.['United Kingdom']}`);
+    await page.close();
+    // A place and a country: the place, if it is in the country; nothing if it is not.
+    const ashgabat = encoded('Ashgabat, Turkmenistan');
+    await expect(search(`?country=Turkmenistan&place=${ashgabat}`)).resolves.toMatch(/^4 stories/);
+    await expect(filterValues('country')).resolves.toEqual([' Turkmenistan 4']);
+    await page.close();
+    const baku = Object.keys(filters.place ?? {}).find((place) => place.endsWith(', Azerbaijan'))!;
+    await expect(search(`?country=Turkmenistan&place=${encoded(baku)}`)).resolves.toMatch(
+      /^No stories/,
+    );
+    await page.close();
+    // Two countries are any of their places.
+    await expect(search('?country=Turkmenistan&country=Azerbaijan')).resolves.toMatch(
+      new RegExp(`^${6 + (filters.country?.Azerbaijan ?? 0)} stories`),
+    );
+    await page.close();
+  });
 });
 
 describe('search order and dates', () => {

@@ -27,8 +27,9 @@ import {
   pagefindOptions,
   type FilterName,
   type SearchState,
-  withYearCounts,
+  withDerivedCounts,
 } from '#src/search/state.ts';
+import { countryPlaces } from '#src/search/countries.ts';
 import { searchIndexUrl, siteUrl } from '#src/domain/urls.ts';
 
 export interface ResultData {
@@ -102,6 +103,16 @@ export async function openArchiveSearch(
     return null;
   }
   const months = [...new Set(manifest.parts.flatMap((part) => part.months))].sort();
+  // The index holds no country: a country is searched as its places (../countries.ts).
+  const places = countryPlaces(
+    Object.keys(manifest.filters.place ?? {}),
+    Object.keys(manifest.filters.country ?? {}),
+    manifest.placeCountries,
+  );
+  const countryOf = new Map(
+    [...places].flatMap(([country, list]) => list.map((place) => [place, country] as const)),
+  );
+  const optionsFor = (state: SearchState) => pagefindOptions(state, months, places);
   const common = new Set(manifest.headlines.common);
 
   // The index and the manifest hold site paths (`/2019/…/`, `/pagefind/2019/`): the base the
@@ -161,7 +172,7 @@ export async function openArchiveSearch(
 
   async function* search(state: SearchState, aborted: () => boolean): AsyncGenerator<SearchEvent> {
     const query = state.q || null;
-    const options = pagefindOptions(state, months);
+    const options = optionsFor(state);
     const holding = await holdingFor(state);
     const parts = partsToSearch(state, manifest.parts, holding);
     const listed = new Set<string>();
@@ -304,7 +315,9 @@ export async function openArchiveSearch(
         }),
       );
       for (const answer of answers) {
-        for (const [name, values] of Object.entries(withYearCounts(answer?.filters ?? {}))) {
+        for (const [name, values] of Object.entries(
+          withDerivedCounts(answer?.filters ?? {}, countryOf),
+        )) {
           const inUse = (FILTER_NAMES as readonly string[]).includes(name)
             ? state.filters[name as FilterName].length > 0
             : false;
@@ -315,20 +328,20 @@ export async function openArchiveSearch(
         }
       }
     };
-    await add(searched, pagefindOptions(state, months));
+    await add(searched, optionsFor(state));
     for (const name of FILTER_NAMES) {
       if (state.filters[name].length === 0) continue;
       const wider = { ...state, filters: { ...state.filters, [name]: [] } };
       await add(
         partsToSearch(wider, manifest.parts, await holdingFor(wider)),
-        pagefindOptions(wider, months),
+        optionsFor(wider),
         name,
       );
     }
     return counts;
   }
 
-  return { months, totals: withYearCounts(manifest.filters), search };
+  return { months, totals: withDerivedCounts(manifest.filters), search };
 }
 
 /** The results whose story is not among those listed already, in their order. */

@@ -10,6 +10,7 @@ import { INDEX_TAG_PLACEHOLDER, type SearchManifest, type SearchPart } from '#sr
 import type { Shard } from './headlines.ts';
 import { HOLDING_FILTERS, type Holding } from '#src/search/periods.ts';
 import { countFilters, type ArticlePage } from './pages.ts';
+import { placeCountryExceptions } from '#src/search/countries.ts';
 
 /** What the search step puts into the site, from the cache. */
 export interface Published {
@@ -47,8 +48,19 @@ export async function publishParts(outDir: string, index: Published): Promise<vo
   await copyTree(index.root, site);
   // The root's one page is named by its fragment file: `en_1a2b3c4.pf_fragment`.
   const [fragment] = await readdir(join(site, 'fragment'));
+  const pages = index.parts.flatMap(({ part }) => part.pages);
+  const filters = countFilters(pages);
+  const placeCountries = placeCountryExceptions(
+    pages.flatMap((page) => {
+      const place = page.filters.find(([name]) => name === 'place')?.[1];
+      const country = page.filters.find(([name]) => name === 'country')?.[1];
+      return place !== undefined && country !== undefined ? [[place, country] as const] : [];
+    }),
+    Object.keys(filters.country ?? {}),
+  );
   const manifest: SearchManifest = {
-    filters: countFilters(index.parts.flatMap(({ part }) => part.pages)),
+    filters,
+    ...(Object.keys(placeCountries).length > 0 ? { placeCountries } : {}),
     root: {
       path: searchIndexPath(),
       tag: await entryTag(site),

@@ -185,7 +185,9 @@ export function searchPages(): IndexedPage[] {
   return archive.stories.map((story) => {
     const { source, authors, topics, place } = filedUnder(story);
     const month = `${story.date.year}-${pad2(story.date.month)}`;
-    // No year: the search page counts and chooses a year by its months.
+    // No year: the search page counts and chooses a year by its months. The country is counted
+    // here and in the parts that hold it, but Pagefind is not given it (StoryMeta): the search
+    // page chooses and counts a country by its places (src/search/countries.ts).
     const filters: [string, string][] = [['month', month]];
     if (place) filters.push(['place', text(place.label)]);
     if (story.place) filters.push(['country', text(story.place.country)]);

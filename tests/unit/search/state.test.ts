@@ -5,7 +5,7 @@ import {
   pagefindOptions,
   parseSearchState,
   serializeSearchState,
-  withYearCounts,
+  withDerivedCounts,
 } from '#src/search/state.ts';
 
 describe('search state in the URL', () => {
@@ -92,9 +92,62 @@ describe('Pagefind options', () => {
     });
   });
 
-  it('counts each year from its months', () => {
+  it('chooses a country by its places, since the index holds no country', () => {
+    const places = new Map([
+      ['Turkmenistan', ['Ashgabat, Turkmenistan', 'Mary, Turkmenistan']],
+      ['Azerbaijan', ['Baku, Azerbaijan']],
+    ]);
+    expect(
+      pagefindOptions(parseSearchState('?country=Turkmenistan&topic=oil'), months, places).filters,
+    ).toEqual({
+      topic: { any: ['oil'] },
+      place: { any: ['Ashgabat, Turkmenistan', 'Mary, Turkmenistan'] },
+    });
+    expect(
+      pagefindOptions(
+        parseSearchState('?country=Turkmenistan&country=Azerbaijan'),
+        months,
+        places,
+      ).filters.place?.any.sort(),
+    ).toEqual(['Ashgabat, Turkmenistan', 'Baku, Azerbaijan', 'Mary, Turkmenistan']);
+    // A story has one place: a place and a country chosen together are the place if it is in
+    // the country, and nothing if it is not.
+    expect(
+      pagefindOptions(
+        parseSearchState('?country=Turkmenistan&place=Mary,+Turkmenistan&place=Baku,+Azerbaijan'),
+        months,
+        places,
+      ).filters,
+    ).toEqual({ place: { any: ['Mary, Turkmenistan'] } });
+    expect(
+      pagefindOptions(
+        parseSearchState('?country=Turkmenistan&place=Baku,+Azerbaijan'),
+        months,
+        places,
+      ).filters,
+    ).toEqual({ place: { any: ['none'] } });
+    expect(pagefindOptions(parseSearchState('?country=Atlantis'), months, places).filters).toEqual({
+      place: { any: ['none'] },
+    });
+  });
+
+  it('counts each year from its months, and each country from its places', () => {
     const counts = { source: { Trend: 5 }, month: { '2019-11': 2, '2019-12': 3, '2020-01': 1 } };
-    expect(withYearCounts(counts)).toEqual({ ...counts, year: { '2019': 5, '2020': 1 } });
-    expect(withYearCounts({ source: { Trend: 5 } })).toEqual({ source: { Trend: 5 } });
+    expect(withDerivedCounts(counts)).toEqual({ ...counts, year: { '2019': 5, '2020': 1 } });
+    expect(withDerivedCounts({ source: { Trend: 5 } })).toEqual({ source: { Trend: 5 } });
+    const countryOf = new Map([
+      ['Ashgabat, Turkmenistan', 'Turkmenistan'],
+      ['Mary, Turkmenistan', 'Turkmenistan'],
+      ['Baku, Azerbaijan', 'Azerbaijan'],
+    ]);
+    const placed = {
+      place: { 'Ashgabat, Turkmenistan': 4, 'Mary, Turkmenistan': 1, 'Baku, Azerbaijan': 0 },
+    };
+    expect(withDerivedCounts(placed, countryOf)).toEqual({
+      ...placed,
+      country: { Turkmenistan: 5, Azerbaijan: 0 },
+    });
+    // Without the places' countries, no country is counted.
+    expect(withDerivedCounts(placed)).toEqual(placed);
   });
 });
