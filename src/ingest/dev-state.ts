@@ -12,8 +12,10 @@ export interface DevState {
    * good version.
    */
   problems: Map<string, Problem[]>;
-  /** When each file in `problems` was read (ms since the epoch). */
-  problemsReadAt: Map<string, number>;
+  /** Story files the loader is reading again after a save, with how many reads of each. */
+  reading: Map<string, number>;
+  /** Called whenever a read of `reading` ends. */
+  readListeners: Set<() => void>;
   /** When a story file last changed (ms since the epoch), as far as the loader saw. */
   contentChangedAt: number;
   /** The built site whose search index `astro dev` serves. */
@@ -35,12 +37,12 @@ export interface DevState {
    */
   revision: number;
   /**
-   * Whether the pages wait for Astro's next content store: a story with photos was saved (its
-   * photos are resolved only through the store), or the store was not written since the server
-   * started. Astro reloads the browser each time it writes the store; the other reloads are
-   * dropped (src/integrations/dev-preview.ts).
+   * Digests of the stories with photos stored since Astro last wrote a content store holding
+   * them: the pages show such a story only from that store (`devStories`). Astro reloads the
+   * browser each time it writes the store; src/integrations/dev-preview.ts lets that reload
+   * through only for a store that holds one of these.
    */
-  storeAwaited: boolean;
+  awaited: Set<string>;
 }
 
 /** A story as Astro's content store keeps it. */
@@ -52,22 +54,19 @@ export interface DevStory {
 export const devState = () =>
   shared<DevState>('dev-state', () => ({
     problems: new Map(),
-    problemsReadAt: new Map(),
+    reading: new Map(),
+    readListeners: new Set(),
     contentChangedAt: 0,
     listeners: new Set(),
     storyListeners: new Set(),
     revision: 0,
-    storeAwaited: true,
+    awaited: new Set(),
   }));
 
-/**
- * Tells the pages that a story was saved or deleted: they read the stories again. A story
- * with photos shows as saved only once Astro has written its content store (`awaitsStore`).
- */
-export function storiesChanged(awaitsStore = false): void {
+/** Tells the pages that a story was saved or deleted: they read the stories again. */
+export function storiesChanged(): void {
   const state = devState();
   state.revision++;
-  if (awaitsStore) state.storeAwaited = true;
   for (const listener of state.storyListeners) listener();
 }
 
@@ -95,23 +94,51 @@ export function devStories<E extends DevStory>(
 export function setProblems(file: string, problems: Problem[]): void {
   const state = devState();
   if (problems.length === 0 && !state.problems.delete(file)) return;
-  if (problems.length > 0) {
-    state.problems.set(file, problems);
-    state.problemsReadAt.set(file, Date.now());
-  } else state.problemsReadAt.delete(file);
+  if (problems.length > 0) state.problems.set(file, problems);
   for (const listener of state.listeners) listener();
 }
 
-/** Resolves when the stories' problems are next recorded or cleared, or after `ms`. */
-export function nextProblems(ms: number): Promise<void> {
+/** Marks a story file as being read again; the function returned ends the read. */
+export function readingStory(file: string): () => void {
   const state = devState();
-  return new Promise((settle) => {
-    const done = () => {
-      clearTimeout(timer);
-      state.listeners.delete(done);
-      settle();
-    };
-    const timer = setTimeout(done, ms);
-    state.listeners.add(done);
-  });
+  state.reading.set(file, (state.reading.get(file) ?? 0) + 1);
+  return () => {
+    const left = (state.reading.get(file) ?? 1) - 1;
+    if (left > 0) state.reading.set(file, left);
+    else state.reading.delete(file);
+    for (const listener of state.readListeners) listener();
+  };
+}
+
+/**
+ * Resolves once no story with a problem is being read again, or after `ms`: a page asked for
+ * while the writer's fix is being read shows the fix, not the problem it replaces.
+ */
+export async function problemsRead(ms: number): Promise<void> {
+  const state = devState();
+  const deadline = Date.now() + ms;
+  const pending = () => [...state.reading.keys()].some((file) => state.problems.has(file));
+  while (pending() && Date.now() < deadline)
+    await new Promise<void>((settle) => {
+      const done = () => {
+        clearTimeout(timer);
+        state.readListeners.delete(done);
+        settle();
+      };
+      const timer = setTimeout(done, deadline - Date.now());
+      state.readListeners.add(done);
+    });
+}
+
+/**
+ * Given the text of the content store Astro has just written, takes the awaited stories it
+ * holds off the list; whether it held any, so that the pages must show the store.
+ */
+export function storeHeldAwaited(written: () => string): boolean {
+  const { awaited } = devState();
+  if (awaited.size === 0) return false;
+  const text = written();
+  const held = [...awaited].filter((digest) => text.includes(digest));
+  for (const digest of held) awaited.delete(digest);
+  return held.length > 0;
 }

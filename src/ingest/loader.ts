@@ -25,7 +25,7 @@ import { replaceFile } from '#src/util/replace-file.ts';
 import { runAtOnce } from '#src/util/run-at-once.ts';
 import { reportProgress } from '#src/util/progress.ts';
 import { STORY_READER } from './version.ts';
-import { devState, hasPhotos, setProblems, storiesChanged } from './dev-state.ts';
+import { devState, hasPhotos, readingStory, setProblems, storiesChanged } from './dev-state.ts';
 
 const STORIES_IN_FLIGHT = 64;
 /** How long a saved story is left to settle before it is read again (see watchStories). */
@@ -223,6 +223,8 @@ export function articleLoader(options: { base: string }): Loader {
           rendered: story.rendered,
           assetImports: story.rendered?.metadata.imagePaths,
         });
+        // In `astro dev` the pages show a story with photos once Astro's store holds it.
+        if (context.watcher && hasPhotos({ id, data })) devState().awaited.add(digest);
         return true;
       };
 
@@ -239,6 +241,16 @@ export function articleLoader(options: { base: string }): Loader {
         const onChange = async (changed: string) => {
           const entry = entryOf(changed);
           if (!isStory(entry)) return;
+          // Marked before anything is awaited: a page asked for while the story is read again
+          // waits for it if the story had a problem (src/integrations/dev-overlay.ts).
+          const done = readingStory(displayPath(changed));
+          try {
+            await readAgain(changed, entry);
+          } finally {
+            done();
+          }
+        };
+        const readAgain = async (changed: string, entry: string) => {
           const read = ++reads;
           newest.set(entry, read);
           // An editor that writes a file in place empties it first, and the watcher reports a
@@ -255,10 +267,7 @@ export function articleLoader(options: { base: string }): Loader {
             const stored = await sync(entry, found, () => newest.get(entry) === read, readPlace);
             if (stored) {
               context.logger.info(`Reloaded ${displayPath(changed)}`);
-              if (newest.get(entry) === read) {
-                const saved = context.store.get(storyIdOf(entry));
-                storiesChanged(saved !== undefined && hasPhotos(saved));
-              }
+              if (newest.get(entry) === read) storiesChanged();
             }
             // A stored story may still bring warnings (a place read through a misspelling).
             if (stored || newest.get(entry) === read) {

@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineMiddleware } from 'astro:middleware';
 import { formatProblem } from '#src/domain/problems.ts';
-import { devState, nextProblems } from '#src/ingest/dev-state.ts';
+import { devState, problemsRead } from '#src/ingest/dev-state.ts';
 
 /**
  * `astro dev` only: while a saved story has a problem, every page answers with it as an error,
@@ -13,7 +13,7 @@ export const onRequest = defineMiddleware(async (_context, next) => {
   // A story with a problem, saved again: Astro reloads the page at once (its server is in
   // error), before the loader has read the file again. The page waits for that reading rather
   // than show the problem just fixed, with no reload to come.
-  for (let wait = 0; wait < 2 && savedSinceRead(); wait++) await nextProblems(READ_WAIT_MS);
+  await problemsRead(READ_WAIT_MS);
   const problems = [...devState().problems.values()].flat();
   const [first] = problems;
   if (!first) return next();
@@ -32,15 +32,5 @@ export const onRequest = defineMiddleware(async (_context, next) => {
   throw error;
 });
 
-/** Long enough for the loader to read a saved story again (it waits 60 ms, then reads). */
-const READ_WAIT_MS = 2_000;
-
-/** Whether a story with a problem was saved since the loader read it. */
-function savedSinceRead(): boolean {
-  const { problems, problemsReadAt } = devState();
-  return [...problems.keys()].some(
-    (file) =>
-      (statSync(resolve(file), { throwIfNoEntry: false })?.mtimeMs ?? 0) >
-      (problemsReadAt.get(file) ?? Infinity),
-  );
-}
+/** Longer than the loader takes to read a saved story again (it waits 60 ms, then reads). */
+const READ_WAIT_MS = 3_000;

@@ -1,10 +1,10 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AstroIntegration } from 'astro';
 import { isRunnableDevEnvironment, type RunnableDevEnvironment, type ViteDevServer } from 'vite';
-import { devState } from '#src/ingest/dev-state.ts';
+import { devState, storeHeldAwaited } from '#src/ingest/dev-state.ts';
 import { devRevisionPath } from '#src/domain/urls.ts';
 
 const TYPES: Record<string, string> = {
@@ -22,6 +22,8 @@ const TYPES: Record<string, string> = {
  */
 export default function devPreviewIntegration(): AstroIntegration {
   let outDir = '';
+  // Where `astro dev` keeps its content store (Astro's dotAstroDir).
+  let store = '';
   let base = '/';
   return {
     name: 'dateline-dev-preview',
@@ -36,11 +38,12 @@ export default function devPreviewIntegration(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        store = fileURLToPath(new URL('.astro/data-store.json', config.root));
         base = config.base;
         devState().outDir = outDir;
       },
       'astro:server:setup': ({ server }) => {
-        dropNeedlessReloads(server);
+        dropNeedlessReloads(server, store);
         const reload = () =>
           server.environments.client.hot.send({ type: 'full-reload', path: '*' });
         devState().listeners.add(reload);
@@ -100,12 +103,12 @@ export default function devPreviewIntegration(): AstroIntegration {
  *   writes its content store, soon after the server starts. No upstream issue names it.
  * - Astro's reload once it has written its content store after a save (a second or more after
  *   it on a big archive, sometimes twice when its file watcher echoes the write): the pages
- *   read the stories from the loader's memory and have reloaded already, unless a story with
- *   photos waits for the store (`storeAwaited`).
+ *   read the stories from the loader's memory and have reloaded already, unless the store
+ *   holds a story with photos saved since, which the pages show only from the store.
  *
  * A page that shows an older revision of the stories reloads itself once loaded (DevReload).
  */
-function dropNeedlessReloads(server: ViteDevServer): void {
+function dropNeedlessReloads(server: ViteDevServer, store: string): void {
   // Astro's reload for its store comes in the same task as its word to the server environments
   // that the store changed (invalidateDataStore in astro/dist/content): so it is told apart.
   let storeWritten = false;
@@ -129,12 +132,7 @@ function dropNeedlessReloads(server: ViteDevServer): void {
   hot.send = ((...args: unknown[]) => {
     const [payload] = args;
     const reload = (payload as { type?: unknown } | undefined)?.type === 'full-reload';
-    if (reload && storeWritten) {
-      const state = devState();
-      const awaited = state.storeAwaited;
-      state.storeAwaited = false;
-      if (!awaited) return;
-    }
+    if (reload && storeWritten && !storeHeldAwaited(() => readFileSync(store, 'utf8'))) return;
     if (reload && server.ws.clients.size === 0) return;
     send(...args);
   }) as typeof hot.send;

@@ -223,6 +223,16 @@ describe('npm run dev, as a writer’s preview', () => {
             interval: 200,
           })
           .toBe(404);
+        // The open day reloads without it.
+        await page.waitForFunction(
+          () =>
+            document.readyState === 'complete' &&
+            [...document.querySelectorAll('.story-list h2')].every(
+              (heading) => heading.textContent !== 'Nagoya markets close higher',
+            ),
+          null,
+          { timeout: 20_000 },
+        );
         // A story with photos shows its photos as Astro's store resolves them: its page reloads
         // once more, when the store is written, and shows the new headline then.
         const photoStory = join(content, PHOTO_STORY_FOLDER, 'index.md');

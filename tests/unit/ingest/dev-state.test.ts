@@ -2,8 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   devState,
   devStories,
-  nextProblems,
+  problemsRead,
+  readingStory,
   setProblems,
+  storeHeldAwaited,
   storiesChanged,
   type DevStory,
 } from '#src/ingest/dev-state.ts';
@@ -42,50 +44,63 @@ describe('the stories astro dev shows', () => {
     expect(devState().revision).toBe(before + 2);
   });
 
-  it('say whether the pages wait for Astro’s content store: only for a story with photos', () => {
-    const state = devState();
-    state.storeAwaited = false;
-    storiesChanged();
-    expect(state.storeAwaited).toBe(false);
-    storiesChanged(true);
-    expect(state.storeAwaited).toBe(true);
-    // Set until the store is written (src/integrations/dev-preview.ts clears it).
-    storiesChanged(false);
-    expect(state.storeAwaited).toBe(true);
+  it('wait for Astro’s content store only while a store holding a story with photos is due', () => {
+    const { awaited } = devState();
+    awaited.clear();
+    let read = 0;
+    const store = (text: string) => () => (read++, text);
+    // Nothing awaited: the store is not even read.
+    expect(storeHeldAwaited(store('{"digest":"aaa"}'))).toBe(false);
+    expect(read).toBe(0);
+    awaited.add('bbb');
+    // A store written before the story was stored does not hold it: the wait goes on.
+    expect(storeHeldAwaited(store('{"digest":"aaa"}'))).toBe(false);
+    expect(awaited.has('bbb')).toBe(true);
+    expect(storeHeldAwaited(store('{"digest":"bbb"}'))).toBe(true);
+    expect(awaited.size).toBe(0);
+    expect(storeHeldAwaited(store('{"digest":"bbb"}'))).toBe(false);
   });
 });
 
 describe('the problems astro dev shows', () => {
   const problem: Problem = { file: 'content/a.md', line: 3, message: 'bad date', fix: 'fix it' };
 
-  it('are timed as they are read, and the time goes with them', () => {
+  it('are recorded and cleared by file', () => {
     const state = devState();
-    const before = Date.now();
     setProblems('content/a.md', [problem]);
-    expect(state.problemsReadAt.get('content/a.md')).toBeGreaterThanOrEqual(before);
+    expect(state.problems.get('content/a.md')).toEqual([problem]);
     setProblems('content/a.md', []);
     expect(state.problems.has('content/a.md')).toBe(false);
-    expect(state.problemsReadAt.has('content/a.md')).toBe(false);
   });
 
-  it('can be waited for: the wait ends when they are next recorded or cleared', async () => {
-    const waited = nextProblems(60_000);
-    let ended = false;
-    void waited.then(() => (ended = true));
-    await Promise.resolve();
-    expect(ended).toBe(false);
+  it('are waited for while a story that has one is read again, and only then', async () => {
     setProblems('content/b.md', [problem]);
+    const done = readingStory('content/b.md');
+    let ended = false;
+    const waited = problemsRead(60_000).then(() => (ended = true));
+    await new Promise((settle) => setTimeout(settle, 20));
+    expect(ended).toBe(false);
+    setProblems('content/b.md', []);
+    done();
     await waited;
     expect(ended).toBe(true);
-    // The waiter is gone once it has ended.
-    const listeners = devState().listeners.size;
-    setProblems('content/b.md', []);
-    expect(devState().listeners.size).toBe(listeners);
+    expect(devState().reading.has('content/b.md')).toBe(false);
+    expect(devState().readListeners.size).toBe(0);
+    // A story without a problem being read keeps no page waiting.
+    const other = readingStory('content/c.md');
+    const started = Date.now();
+    await problemsRead(60_000);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    other();
   });
 
   it('are waited for no longer than asked', async () => {
+    setProblems('content/d.md', [problem]);
+    const done = readingStory('content/d.md');
     const started = Date.now();
-    await nextProblems(50);
+    await problemsRead(50);
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    done();
+    setProblems('content/d.md', []);
   });
 });
