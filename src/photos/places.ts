@@ -3,7 +3,8 @@ import { EAGER_ATTRIBUTE, PHOTO_ATTRIBUTE } from './figures.ts';
 
 /**
  * Where a photo is shown, and so which renditions it needs. Every width is one more encode of
- * every photo of the archive (BENCHMARKS.md, "Photos"), so each place has as few as it can.
+ * every photo of the archive (`npm run bench:photos` measures it), so each place has as few as it
+ * can.
  */
 export interface Place {
   /** Widths of the modern format, for the `srcset`. */

@@ -52,7 +52,7 @@ type Transform = LocalImageService<SharpImageServiceConfig>['transform'];
 /**
  * One rendition, from the original decoded once for all of them (`decodeOriginal`): Astro's
  * build hands every rendition of an original the same buffer, one after the other, and decoding
- * was most of what a small rendition cost (BENCHMARKS.md, "Photos"). A rendition this cannot
+ * was most of what a small rendition cost. A rendition this cannot
  * make exactly as asked (wider than the decoded copy, from an animation or a drawing) is left to
  * Astro's own sharp service.
  */
