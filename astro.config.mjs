@@ -1,4 +1,5 @@
 // @ts-check
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { storyMarkdown } from '#src/ingest/markdown.ts';
@@ -27,13 +28,14 @@ loadSettings(
 const address = siteAddress();
 // Hosts stories may take photos from (src/archive.config.ts, or DATELINE_PHOTO_HOSTS).
 const hosts = photoHosts();
+const cacheDir = process.env.DATELINE_CACHE || './node_modules/.astro';
 
 export default defineConfig({
   site: address.href,
   base: address.base,
   // Tests and benchmarks build elsewhere so they never touch the site you are working on.
   outDir: process.env.DATELINE_OUT || './dist',
-  cacheDir: process.env.DATELINE_CACHE || './node_modules/.astro',
+  cacheDir,
   trailingSlash: 'always',
   // Pages render eight at a time: rendering is quick, and writing each file one after the other
   // left the build waiting on the disk about a third of the time.
@@ -67,7 +69,13 @@ export default defineConfig({
     remotePatterns: hosts,
     service: {
       entrypoint: './src/photos/service.ts',
-      config: { webp: { quality: 75, effort: 0 }, limitInputPixels: MAX_PIXELS },
+      config: {
+        webp: { quality: 75, effort: 0 },
+        limitInputPixels: MAX_PIXELS,
+        // The worker that encodes renditions, by path: the service is bundled into the build.
+        encoder: fileURLToPath(new URL('./src/photos/encoder.ts', import.meta.url)),
+        cache: resolve(fileURLToPath(new URL('.', import.meta.url)), cacheDir, 'assets'),
+      },
     },
   },
   server: { port: 4321, host: 'localhost' },

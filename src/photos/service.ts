@@ -3,13 +3,14 @@ import sharpService, {
   type SharpImageServiceConfig,
 } from 'astro/assets/services/sharp';
 import type { LocalImageService } from 'astro';
-import sharp, { type FormatEnum } from 'sharp';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { FormatEnum } from 'sharp';
 import { buildRecord, photoRecord } from '#src/util/build-record.ts';
+import type { EncodeJob, EncodeResult } from './encoder.ts';
 import { COLUMN, SHARE_WIDTH } from './places.ts';
-
-// As Astro's own service: libvips' cache of operations would only hold pictures no one asks for
-// again.
-sharp.cache(false);
 
 /** The widest rendition a page asks for: every other one is made from a copy this wide. */
 const DECODED_WIDTH = Math.max(...COLUMN.widths, SHARE_WIDTH);
@@ -17,75 +18,203 @@ const DECODED_WIDTH = Math.max(...COLUMN.widths, SHARE_WIDTH);
 /** Formats the fast path writes; anything else goes to Astro's service unchanged. */
 const OUTPUTS = new Set(['webp', 'jpeg', 'jpg', 'png', 'avif']);
 
-type Decoded = { data: Buffer; width: number; height: number; channels: 1 | 2 | 3 | 4 };
+/** The service's settings in astro.config.mjs: Astro's, and where the encoder's code is. */
+type Config = SharpImageServiceConfig & {
+  encoder?: string;
+  /** Astro's image cache (`<cacheDir>/assets/`): renditions it holds are not made ahead. */
+  cache?: string;
+};
 
-/** The original as decoded for its renditions, by the buffer Astro holds it in. */
-const decodedOriginals = new WeakMap<Uint8Array, Promise<Decoded | undefined>>();
+/** A rendition made, or one for Astro's own service. */
+type Made = Extract<EncodeResult, { data: Uint8Array } | { fallback: true }>;
+
+type Slot = { worker: Worker; busy: number };
+type Waiting = { resolve: (result: EncodeResult) => void; reject: (error: Error) => void };
 
 /**
- * The original, turned upright and decoded once, no wider than the widest rendition; undefined
- * for what Astro's service must handle itself (animations, drawings, files it cannot read). A
- * JPEG or WebP is decoded at a fraction of its size when that is still wide enough (libvips'
- * shrink-on-load), so a 4,000-pixel photo costs a little more than a 1,200-pixel one.
+ * Worker threads that make the renditions (`encoder.ts`), one a core. An original goes to the
+ * least busy one, which decodes it once for all its renditions: Astro's build hands every
+ * rendition of an original the same buffer, one after the other, and decoding was most of what a
+ * small rendition cost. Idle workers do not keep the process alive.
  */
-function decodeOriginal(input: Uint8Array, limitInputPixels: number | boolean | undefined) {
-  let decoded = decodedOriginals.get(input);
-  if (!decoded) {
-    decoded = (async () => {
-      const image = sharp(input, { failOn: 'none', limitInputPixels });
-      const meta = await image.metadata();
-      if (meta.format === 'gif' || meta.format === 'svg' || (meta.pages ?? 1) > 1) return undefined;
-      const { data, info } = await image
-        .rotate()
-        .resize({ width: DECODED_WIDTH, withoutEnlargement: true })
-        .raw({ depth: 'uchar' })
-        .toBuffer({ resolveWithObject: true });
-      return { data, width: info.width, height: info.height, channels: info.channels };
-    })().catch(() => undefined);
-    decodedOriginals.set(input, decoded);
+class Encoders {
+  private slots: Slot[] = [];
+  private waiting = new Map<number, Waiting & { slot: Slot }>();
+  private originals = new WeakMap<Uint8Array, { slot: Slot; id: number }>();
+  private jobs = 0;
+  private ids = 0;
+
+  private readonly code: URL | string;
+
+  constructor(code: URL | string) {
+    this.code = code;
   }
-  return decoded;
+
+  private start(): Slot {
+    const worker = new Worker(this.code);
+    const slot: Slot = { worker, busy: 0 };
+    worker.unref();
+    worker.on('message', (result: EncodeResult) => {
+      const waiting = this.waiting.get(result.job);
+      if (!waiting) return;
+      this.waiting.delete(result.job);
+      if (--slot.busy === 0) worker.unref();
+      waiting.resolve(result);
+    });
+    const fail = (error: Error) => {
+      this.slots = this.slots.filter((other) => other !== slot);
+      for (const [job, waiting] of this.waiting)
+        if (waiting.slot === slot) {
+          this.waiting.delete(job);
+          waiting.reject(error);
+        }
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`The photo encoder stopped (exit code ${code})`)));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** The worker an original's renditions go to, and whether it has the original's bytes yet. */
+  private slotFor(input: Uint8Array): { slot: Slot; id: number; known: boolean } {
+    const known = this.originals.get(input);
+    if (known && this.slots.includes(known.slot)) return { ...known, known: true };
+    const slot =
+      this.slots.length < availableParallelism()
+        ? this.start()
+        : this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const chosen = { slot, id: ++this.ids };
+    this.originals.set(input, chosen);
+    return { ...chosen, known: false };
+  }
+
+  private send(slot: Slot, job: EncodeJob): Promise<EncodeResult> {
+    return new Promise((resolve, reject) => {
+      this.waiting.set(job.job, { resolve, reject, slot });
+      if (slot.busy++ === 0) slot.worker.ref();
+      slot.worker.postMessage(job);
+    });
+  }
+
+  async encode(
+    input: Uint8Array,
+    job: Omit<EncodeJob, 'job' | 'original' | 'input'>,
+  ): Promise<Made> {
+    const { slot, id, known } = this.slotFor(input);
+    const ask = (withInput: boolean) =>
+      this.send(slot, {
+        ...job,
+        job: ++this.jobs,
+        original: id,
+        input: withInput ? input : undefined,
+      });
+    let result = await ask(!known);
+    if ('again' in result) result = await ask(true);
+    if ('error' in result) throw new Error(result.error);
+    if ('again' in result) throw new Error('The photo encoder lost an original it was sent');
+    return result;
+  }
 }
 
-type Transform = LocalImageService<SharpImageServiceConfig>['transform'];
+let encoders: Encoders | undefined;
 
-/**
- * One rendition, from the original decoded once for all of them (`decodeOriginal`): Astro's
- * build hands every rendition of an original the same buffer, one after the other, and decoding
- * was most of what a small rendition cost. A rendition this cannot
- * make exactly as asked (wider than the decoded copy, from an animation or a drawing) is left to
- * Astro's own sharp service.
- */
-const encode: Transform = async (input, transform, config, logger) => {
+type Transform = LocalImageService<SharpImageServiceConfig>['transform'];
+type Options = Parameters<Transform>[1];
+
+/** What the worker needs for a rendition; undefined for one Astro's own service makes. */
+function jobFor(transform: Options, settings: Config) {
   const { width, height, format } = transform as {
     width?: number;
     height?: number;
     format?: string;
   };
-  if (!width || !format || !OUTPUTS.has(format))
-    return sharpService.transform(input, transform, config, logger);
-  const decoded = await decodeOriginal(input, config.service.config.limitInputPixels);
-  if (!decoded || width > decoded.width || (height ?? 0) > decoded.height)
-    return sharpService.transform(input, transform, config, logger);
-  const image = sharp(decoded.data, { raw: decoded });
-  if (transform.background) image.flatten({ background: transform.background });
-  if (width < decoded.width || (height !== undefined && height < decoded.height))
-    image.resize({
-      width: Math.round(width),
-      height: height === undefined ? undefined : Math.round(height),
-      kernel: config.service.config.kernel,
-      position: transform.position,
-      withoutEnlargement: true,
-    });
-  const options = resolveSharpEncoderOptions(
-    { format, quality: transform.quality },
-    undefined,
-    config.service.config,
-  );
-  const { data, info } = await image
-    .toFormat((format === 'jpg' ? 'jpeg' : format) as keyof FormatEnum, options)
-    .toBuffer({ resolveWithObject: true });
-  return { data, format: info.format };
+  if (!width || !format || !OUTPUTS.has(format)) return undefined;
+  return {
+    decodedWidth: DECODED_WIDTH,
+    limitInputPixels: settings.limitInputPixels,
+    width,
+    height,
+    format: (format === 'jpg' ? 'jpeg' : format) as keyof FormatEnum,
+    options: resolveSharpEncoderOptions(
+      { format, quality: transform.quality },
+      undefined,
+      settings,
+    ),
+    background: transform.background,
+    kernel: settings.kernel,
+    position: transform.position as EncodeJob['position'],
+  };
+}
+
+/** A rendition's options without its source, the same however Astro passes the source. */
+function keyOf(transform: Options): string {
+  const { src: _src, ...rest } = transform as Options & { src: unknown };
+  return JSON.stringify(rest);
+}
+
+/** Renditions started ahead of Astro asking for them, by original and `keyOf`. */
+const ahead = new WeakMap<Uint8Array, Map<string, Promise<Made>>>();
+
+/**
+ * The other renditions of an original Astro will ask for in this build and does not hold in its
+ * cache, from its list of the build's images (an internal: `globalThis.astroAsset.staticImages`,
+ * astro/dist/assets/build/generate.js). Astro asks for an original's renditions one after the
+ * other, two originals at a time, so a core waited while each was written; started together on
+ * the worker they keep both busy. Without the list (`astro dev`, a changed internal) nothing is
+ * started ahead.
+ */
+export function plannedRenditions(transform: Options, settings: Config): Options[] {
+  const images = (
+    globalThis as {
+      astroAsset?: {
+        staticImages?: Map<
+          string,
+          { transforms: Map<string, { finalPath: string; transform: Options }> }
+        >;
+      };
+    }
+  ).astroAsset?.staticImages;
+  if (!images || !settings.cache || typeof transform.src !== 'string') return [];
+  const src = transform.src;
+  const entry = images.get(src) ?? [...images].find(([path]) => src.endsWith(path))?.[1];
+  if (!entry) return [];
+  const key = keyOf(transform);
+  return [...entry.transforms.values()]
+    .filter((planned) => !existsSync(join(settings.cache!, basename(planned.finalPath))))
+    .map((planned) => ({ ...planned.transform, src }))
+    .filter((planned) => keyOf(planned) !== key);
+}
+
+/**
+ * One rendition, made on a worker thread from the original decoded once for all of them. A
+ * rendition the worker cannot make exactly as asked (wider than the decoded copy, from an
+ * animation or a drawing) is left to Astro's own sharp service.
+ */
+const encode: Transform = async (input, transform, config, logger) => {
+  const settings = config.service.config as Config;
+  const job = jobFor(transform, settings);
+  if (!job) return sharpService.transform(input, transform, config, logger);
+  encoders ??= new Encoders(settings.encoder ?? new URL('./encoder.ts', import.meta.url));
+  let started = ahead.get(input);
+  const key = keyOf(transform);
+  const early = started?.get(key);
+  started?.delete(key);
+  const made = early ?? encoders.encode(input, job);
+  if (!started) {
+    started = new Map();
+    ahead.set(input, started);
+    for (const planned of plannedRenditions(transform, settings)) {
+      const plannedJob = jobFor(planned, settings);
+      if (!plannedJob) continue;
+      const promise = encoders.encode(input, plannedJob);
+      // Asked for later, or never if Astro's plan changed: its error is reported when asked.
+      promise.catch(() => {});
+      started.set(keyOf(planned), promise);
+    }
+  }
+  const result = await made;
+  if ('fallback' in result) return sharpService.transform(input, transform, config, logger);
+  return { data: result.data, format: result.format as never };
 };
 
 /** When this build's first encode began; a build is one process. */
