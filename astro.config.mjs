@@ -10,6 +10,7 @@ import drafts from '#src/integrations/drafts.ts';
 import security from '#src/integrations/security.ts';
 import { photoHosts, photoSources } from '#src/photos/hosts.ts';
 import { MAX_PIXELS } from '#src/photos/check.ts';
+import { setServicePaths } from '#src/photos/service-paths.ts';
 import redirects from '#src/integrations/redirects.ts';
 import sitemap from '#src/integrations/sitemap.ts';
 import buildProgress from '#src/integrations/build-progress.ts';
@@ -29,6 +30,10 @@ const address = siteAddress();
 // Hosts stories may take photos from (src/archive.config.ts, or DATELINE_PHOTO_HOSTS).
 const hosts = photoHosts();
 const cacheDir = process.env.DATELINE_CACHE || './node_modules/.astro';
+setServicePaths({
+  encoder: fileURLToPath(new URL('./src/photos/encoder.ts', import.meta.url)),
+  cache: resolve(fileURLToPath(new URL('.', import.meta.url)), cacheDir, 'assets'),
+});
 
 export default defineConfig({
   site: address.href,
@@ -72,9 +77,6 @@ export default defineConfig({
       config: {
         webp: { quality: 75, effort: 0 },
         limitInputPixels: MAX_PIXELS,
-        // The worker that encodes renditions, by path: the service is bundled into the build.
-        encoder: fileURLToPath(new URL('./src/photos/encoder.ts', import.meta.url)),
-        cache: resolve(fileURLToPath(new URL('.', import.meta.url)), cacheDir, 'assets'),
       },
     },
   },

@@ -11,6 +11,7 @@ import type { FormatEnum } from 'sharp';
 import { buildRecord, photoRecord } from '#src/util/build-record.ts';
 import type { EncodeJob, EncodeResult } from './encoder.ts';
 import { COLUMN, SHARE_WIDTH } from './places.ts';
+import { servicePaths } from './service-paths.ts';
 
 /** The widest rendition a page asks for: every other one is made from a copy this wide. */
 const DECODED_WIDTH = Math.max(...COLUMN.widths, SHARE_WIDTH);
@@ -18,12 +19,7 @@ const DECODED_WIDTH = Math.max(...COLUMN.widths, SHARE_WIDTH);
 /** Formats the fast path writes; anything else goes to Astro's service unchanged. */
 const OUTPUTS = new Set(['webp', 'jpeg', 'jpg', 'png', 'avif']);
 
-/** The service's settings in astro.config.mjs: Astro's, and where the encoder's code is. */
-type Config = SharpImageServiceConfig & {
-  encoder?: string;
-  /** Astro's image cache (`<cacheDir>/assets/`): renditions it holds are not made ahead. */
-  cache?: string;
-};
+type Config = SharpImageServiceConfig;
 
 /** A rendition made, or one for Astro's own service. */
 type Made = Extract<EncodeResult, { data: Uint8Array } | { fallback: true }>;
@@ -92,7 +88,13 @@ class Encoders {
     return new Promise((resolve, reject) => {
       this.waiting.set(job.job, { resolve, reject, slot });
       if (slot.busy++ === 0) slot.worker.ref();
-      slot.worker.postMessage(job);
+      try {
+        slot.worker.postMessage(job);
+      } catch (error) {
+        this.waiting.delete(job.job);
+        if (--slot.busy === 0) slot.worker.unref();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
   }
 
@@ -116,7 +118,17 @@ class Encoders {
   }
 }
 
-let encoders: Encoders | undefined;
+/**
+ * The workers, one set a process: \`astro dev\` imports the service again when it restarts, and a
+ * second set would leave the first idle for good.
+ */
+const ENCODERS = Symbol.for('dateline.photo-encoders');
+function encoders(): Encoders {
+  const holder = globalThis as { [ENCODERS]?: Encoders };
+  return (holder[ENCODERS] ??= new Encoders(
+    servicePaths()?.encoder ?? new URL('./encoder.ts', import.meta.url),
+  ));
+}
 
 type Transform = LocalImageService<SharpImageServiceConfig>['transform'];
 type Options = Parameters<Transform>[1];
@@ -163,26 +175,37 @@ const ahead = new WeakMap<Uint8Array, Map<string, Promise<Made>>>();
  * the worker they keep both busy. Without the list (`astro dev`, a changed internal) nothing is
  * started ahead.
  */
-export function plannedRenditions(transform: Options, settings: Config): Options[] {
-  const images = (
-    globalThis as {
-      astroAsset?: {
-        staticImages?: Map<
-          string,
-          { transforms: Map<string, { finalPath: string; transform: Options }> }
-        >;
-      };
-    }
-  ).astroAsset?.staticImages;
-  if (!images || !settings.cache || typeof transform.src !== 'string') return [];
+export function plannedRenditions(transform: Options): Options[] {
+  const images = (globalThis as { astroAsset?: { staticImages?: StaticImages } }).astroAsset
+    ?.staticImages;
+  const cache = servicePaths()?.cache;
+  if (!images || !cache || typeof transform.src !== 'string') return [];
   const src = transform.src;
-  const entry = images.get(src) ?? [...images].find(([path]) => src.endsWith(path))?.[1];
+  const entry = images.get(src) ?? byFileName(images).get(basename(src));
   if (!entry) return [];
   const key = keyOf(transform);
   return [...entry.transforms.values()]
-    .filter((planned) => !existsSync(join(settings.cache!, basename(planned.finalPath))))
+    .filter((planned) => !existsSync(join(cache, basename(planned.finalPath))))
     .map((planned) => ({ ...planned.transform, src }))
     .filter((planned) => keyOf(planned) !== key);
+}
+
+type Planned = { transforms: Map<string, { finalPath: string; transform: Options }> };
+type StaticImages = Map<string, Planned>;
+
+/**
+ * Astro's list by each original's file name (which carries its hash): the list names originals
+ * without the site's base path, and Astro passes them with it.
+ */
+const fileNames = new WeakMap<StaticImages, { size: number; index: Map<string, Planned> }>();
+function byFileName(images: StaticImages) {
+  let known = fileNames.get(images);
+  if (!known || known.size !== images.size) {
+    known = { size: images.size, index: new Map() };
+    for (const [path, entry] of images) known.index.set(basename(path), entry);
+    fileNames.set(images, known);
+  }
+  return known.index;
 }
 
 /**
@@ -194,19 +217,18 @@ const encode: Transform = async (input, transform, config, logger) => {
   const settings = config.service.config as Config;
   const job = jobFor(transform, settings);
   if (!job) return sharpService.transform(input, transform, config, logger);
-  encoders ??= new Encoders(settings.encoder ?? new URL('./encoder.ts', import.meta.url));
   let started = ahead.get(input);
   const key = keyOf(transform);
   const early = started?.get(key);
   started?.delete(key);
-  const made = early ?? encoders.encode(input, job);
+  const made = early ?? encoders().encode(input, job);
   if (!started) {
     started = new Map();
     ahead.set(input, started);
-    for (const planned of plannedRenditions(transform, settings)) {
+    for (const planned of plannedRenditions(transform)) {
       const plannedJob = jobFor(planned, settings);
       if (!plannedJob) continue;
-      const promise = encoders.encode(input, plannedJob);
+      const promise = encoders().encode(input, plannedJob);
       // Asked for later, or never if Astro's plan changed: its error is reported when asked.
       promise.catch(() => {});
       started.set(keyOf(planned), promise);
@@ -214,7 +236,9 @@ const encode: Transform = async (input, transform, config, logger) => {
   }
   const result = await made;
   if ('fallback' in result) return sharpService.transform(input, transform, config, logger);
-  return { data: result.data, format: result.format as never };
+  // A Buffer, as Astro's service gives: the dev server's image endpoint hashes it as a string.
+  const data = Buffer.from(result.data.buffer, result.data.byteOffset, result.data.byteLength);
+  return { data, format: result.format as never };
 };
 
 /** When this build's first encode began; a build is one process. */

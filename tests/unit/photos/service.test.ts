@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharpService from 'astro/assets/services/sharp';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import service, { plannedRenditions } from '#src/photos/service.ts';
+import { setServicePaths } from '#src/photos/service-paths.ts';
 import { photoBytes } from '../../support/photos.ts';
 
 type Options = Parameters<NonNullable<typeof service.transform>>[1];
@@ -18,11 +21,11 @@ afterEach(async () => {
   work = undefined;
 });
 
-const config = (cache?: string) =>
+const config = () =>
   ({
     service: {
       entrypoint: './src/photos/service.ts',
-      config: { webp: { quality: 75, effort: 0 }, limitInputPixels: 40e6, cache },
+      config: { webp: { quality: 75, effort: 0 }, limitInputPixels: 40e6 },
     },
   }) as unknown as Config;
 
@@ -108,27 +111,32 @@ describe('the photo service', () => {
         ],
       ]),
     };
-    const settings = config(work).service.config as never;
+    setServicePaths({
+      encoder: fileURLToPath(new URL('../../../src/photos/encoder.ts', import.meta.url)),
+      cache: work,
+    });
     const asked = { src: '/_astro/photo.Abc.jpg', width: 800, height: 500, format: 'webp' };
     // Astro passes the original's path; the others are asked the same way later.
-    expect(plannedRenditions(asked as Options, settings)).toEqual([
+    expect(plannedRenditions(asked as Options)).toEqual([
       { src: '/_astro/photo.Abc.jpg', width: 1200, height: 750, format: 'jpeg' },
     ]);
     // Under a base path, Astro's list names the original without it.
     const based = { ...asked, src: '/archive/_astro/photo.Abc.jpg' };
-    expect(plannedRenditions(based as Options, settings)).toHaveLength(1);
-    expect(plannedRenditions({ ...asked, src: '/_astro/other.jpg' } as Options, settings)).toEqual(
-      [],
-    );
-    // The rendition made ahead is the one asked for next.
+    expect(plannedRenditions(based as Options)).toHaveLength(1);
+    expect(plannedRenditions({ ...asked, src: '/_astro/other.jpg' } as Options)).toEqual([]);
+    // The rendition made ahead is the one asked for next: asking for it sends the workers nothing.
     const input = await photoBytes({ seed: 7, width: 1600, height: 1000 });
-    const first = await service.transform!(input, asked as Options, config(work), logger);
+    const posted = vi.spyOn(Worker.prototype, 'postMessage');
+    const first = await service.transform!(input, asked as Options, config(), logger);
+    expect(posted).toHaveBeenCalledTimes(2);
     const next = { src: '/_astro/photo.Abc.jpg', width: 1200, height: 750, format: 'jpeg' };
-    const second = await service.transform!(input, next as Options, config(work), logger);
+    const second = await service.transform!(input, next as Options, config(), logger);
+    expect(posted).toHaveBeenCalledTimes(2);
+    posted.mockRestore();
     expect(await sharp(first.data).metadata()).toMatchObject({ format: 'webp', width: 800 });
     expect(await sharp(second.data).metadata()).toMatchObject({ format: 'jpeg', width: 1200 });
     delete (globalThis as { astroAsset?: unknown }).astroAsset;
-    expect(plannedRenditions(asked as Options, settings)).toEqual([]);
+    expect(plannedRenditions(asked as Options)).toEqual([]);
   });
 
   it('does not keep a process alive once its renditions are made', async () => {
