@@ -19,8 +19,6 @@ const DECODED_WIDTH = Math.max(...COLUMN.widths, SHARE_WIDTH);
 /** Formats the fast path writes; anything else goes to Astro's service unchanged. */
 const OUTPUTS = new Set(['webp', 'jpeg', 'jpg', 'png', 'avif']);
 
-type Config = SharpImageServiceConfig;
-
 /** A rendition made, or one for Astro's own service. */
 type Made = Extract<EncodeResult, { data: Uint8Array } | { fallback: true }>;
 
@@ -134,7 +132,7 @@ type Transform = LocalImageService<SharpImageServiceConfig>['transform'];
 type Options = Parameters<Transform>[1];
 
 /** What the worker needs for a rendition; undefined for one Astro's own service makes. */
-function jobFor(transform: Options, settings: Config) {
+function jobFor(transform: Options, settings: SharpImageServiceConfig) {
   const { width, height, format } = transform as {
     width?: number;
     height?: number;
@@ -214,7 +212,7 @@ function byFileName(images: StaticImages) {
  * animation or a drawing) is left to Astro's own sharp service.
  */
 const encode: Transform = async (input, transform, config, logger) => {
-  const settings = config.service.config as Config;
+  const settings = config.service.config;
   const job = jobFor(transform, settings);
   if (!job) return sharpService.transform(input, transform, config, logger);
   let started = ahead.get(input);
