@@ -215,21 +215,21 @@ const encode: Transform = async (input, transform, config, logger) => {
   const settings = config.service.config;
   const job = jobFor(transform, settings);
   if (!job) return sharpService.transform(input, transform, config, logger);
-  let started = ahead.get(input);
+  let startedAhead = ahead.get(input);
   const key = keyOf(transform);
-  const early = started?.get(key);
-  started?.delete(key);
+  const early = startedAhead?.get(key);
+  startedAhead?.delete(key);
   const made = early ?? encoders().encode(input, job);
-  if (!started) {
-    started = new Map();
-    ahead.set(input, started);
+  if (!startedAhead) {
+    startedAhead = new Map();
+    ahead.set(input, startedAhead);
     for (const planned of plannedRenditions(transform)) {
       const plannedJob = jobFor(planned, settings);
       if (!plannedJob) continue;
       const promise = encoders().encode(input, plannedJob);
       // Asked for later, or never if Astro's plan changed: its error is reported when asked.
       promise.catch(() => {});
-      started.set(keyOf(planned), promise);
+      startedAhead.set(keyOf(planned), promise);
     }
   }
   const result = await made;
